@@ -1,0 +1,1 @@
+"""Committee Bot: the register of a cooperation committee, kept from inside chat."""

@@ -1,0 +1,1 @@
+"""Adapters around the core: Slack, the console, the holiday calendar."""

@@ -1,0 +1,77 @@
+"""Messages as plain text for a terminal: Slack's markup removed, tables aligned, buttons shown as
+the commands they stand for."""
+
+from __future__ import annotations
+
+import re
+
+from bot.frontend import BUTTON_COMMANDS
+from bot.views.message import Actions, Button, Context, Divider, Fields, Heading, Item, Message, Table, Text
+
+_MENTION = re.compile(r"<([@#!])([^>|]+)(?:\|([^>]*))?>")
+_BOLD = re.compile(r"(?<![\w*])\*(?!\s)([^*\n]+?)(?<!\s)\*(?![\w*])")
+_ITALIC = re.compile(r"(?<![\w_])_(?!\s)([^_\n]+?)(?<!\s)_(?![\w_])")
+_STRIKE = re.compile(r"(?<![\w~])~(?!\s)([^~\n]+?)(?<!\s)~(?![\w~])")
+
+
+def plain(text: str) -> str:
+    def mention(m: re.Match[str]) -> str:
+        sigil, ident, label = m.group(1), m.group(2), m.group(3)
+        if sigil == "!":
+            return label or ident
+        return f"{sigil}{label or ident}"
+
+    text = _MENTION.sub(mention, text)
+    text = _BOLD.sub(r"\1", text)
+    text = _ITALIC.sub(r"\1", text)
+    text = _STRIKE.sub(r"\1", text)
+    return text.replace("`", "")
+
+
+def _button(b: Button) -> str:
+    template = BUTTON_COMMANDS.get(b.action)
+    command = template.format(value=b.value) if template else b.action
+    return f"[{b.label}: {command}]"
+
+
+def _table(table: Table) -> list[str]:
+    rows = [list(table.header)] if table.header else []
+    rows += [list(r) for r in table.rows]
+    if table.footer:
+        rows.append(list(table.footer))
+    widths = [max(len(plain(r[i])) for r in rows) for i in range(len(rows[0]))]
+    lines = []
+    for index, row in enumerate(rows):
+        cells = []
+        for i, cell in enumerate(row):
+            text = plain(cell)
+            cells.append(text.rjust(widths[i]) if table.align[i] == "r" else text.ljust(widths[i]))
+        if table.footer and index == len(rows) - 1:
+            lines.append("-" * (sum(widths) + 2 * (len(widths) - 1)))
+        lines.append("  ".join(cells).rstrip())
+        if table.header and index == 0:
+            lines.append("-" * (sum(widths) + 2 * (len(widths) - 1)))
+    return lines
+
+
+def render(message: Message) -> str:
+    lines: list[str] = []
+    for block in message.blocks:
+        match block:
+            case Heading(text=text) | Text(text=text) | Context(text=text):
+                lines.append(plain(text))
+            case Fields(pairs=pairs):
+                width = max(len(plain(label)) for label, _ in pairs)
+                lines.extend(f"{plain(label).ljust(width)}  {plain(value)}" for label, value in pairs)
+            case Table():
+                lines.extend(_table(block))
+            case Item(text=text, buttons=buttons):
+                line = plain(text)
+                if buttons:
+                    line += "  " + " ".join(_button(b) for b in buttons)
+                lines.append(line)
+            case Actions(buttons=buttons):
+                lines.append(" ".join(_button(b) for b in buttons))
+            case Divider():
+                lines.append("")
+    return "\n".join(lines)

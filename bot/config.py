@@ -1,0 +1,139 @@
+"""Settings, read once from the environment and `.env`. Every problem is reported at once."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from dotenv import dotenv_values
+
+DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+class SettingsError(Exception):
+    """One or more settings are wrong; the message names each one and how to fix it."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str = "sqlite:///committee.db"
+    slack_bot_token: str | None = None
+    slack_signing_secret: str | None = None
+    slack_app_token: str | None = None
+    slack_api_url: str = "https://slack.com/api/"
+    slack_command: str = "/committee"
+    timezone: ZoneInfo = field(default_factory=lambda: ZoneInfo("Europe/Stockholm"))
+    locale: str = "sv"
+    admin_users: frozenset[str] = frozenset()
+    digest_channel: str | None = None
+    digest_day: int = 0  # Monday
+    digest_time: dt.time = dt.time(8, 0)
+    reminder_time: dt.time = dt.time(9, 0)
+    reminder_workdays: tuple[int, ...] = (10, 5, 1, 0)
+    meeting_reminder_workdays: tuple[int, ...] = (5, 1)
+    scheduler: bool = True
+    port: int = 3000
+
+    @property
+    def has_http_credentials(self) -> bool:
+        return bool(self.slack_bot_token and self.slack_signing_secret)
+
+    @property
+    def has_socket_credentials(self) -> bool:
+        return bool(self.slack_bot_token and self.slack_app_token)
+
+    @classmethod
+    def load(cls, env: Mapping[str, str] | None = None, *, dotenv: Path | None = Path(".env")) -> Settings:
+        """From `env` (default: the process environment over `.env`)."""
+        if env is None:
+            values: dict[str, str] = {}
+            if dotenv is not None and dotenv.exists():
+                values.update({k: v for k, v in dotenv_values(dotenv).items() if v is not None})
+            values.update(os.environ)
+            env = values
+        return _parse(env)
+
+
+def _blank(value: str | None) -> str | None:
+    return value.strip() or None if value is not None else None
+
+
+def _parse(env: Mapping[str, str]) -> Settings:
+    problems: list[str] = []
+    kw: dict[str, object] = {}
+
+    def get(name: str) -> str | None:
+        return _blank(env.get(name))
+
+    if (url := get("DATABASE_URL")) is not None:
+        kw["database_url"] = url
+    for name, attr in (
+        ("SLACK_BOT_TOKEN", "slack_bot_token"),
+        ("SLACK_SIGNING_SECRET", "slack_signing_secret"),
+        ("SLACK_APP_TOKEN", "slack_app_token"),
+    ):
+        kw[attr] = get(name)
+    if (token := kw["slack_app_token"]) is not None and not str(token).startswith("xapp-"):
+        problems.append("SLACK_APP_TOKEN must be an app-level token starting with xapp-")
+    if (api := get("SLACK_API_URL")) is not None:
+        kw["slack_api_url"] = api if api.endswith("/") else api + "/"
+    if (command := get("SLACK_COMMAND")) is not None:
+        if not command.startswith("/") or " " in command:
+            problems.append(f"SLACK_COMMAND must look like /committee, not {command!r}")
+        kw["slack_command"] = command
+    if (tz := get("BOT_TIMEZONE")) is not None:
+        try:
+            kw["timezone"] = ZoneInfo(tz)
+        except (ZoneInfoNotFoundError, ValueError):
+            problems.append(f"BOT_TIMEZONE {tz!r} is not a time zone name such as Europe/Stockholm")
+    if (locale := get("BOT_LOCALE")) is not None:
+        if locale not in ("sv", "en"):
+            problems.append(f"BOT_LOCALE must be sv or en, not {locale!r}")
+        kw["locale"] = locale
+    if (admins := get("ADMIN_USERS")) is not None:
+        kw["admin_users"] = frozenset(a.strip() for a in admins.replace(" ", ",").split(",") if a.strip())
+    kw["digest_channel"] = get("DIGEST_CHANNEL")
+    if (day := get("DIGEST_DAY")) is not None:
+        if day.lower()[:3] not in DAYS:
+            problems.append(f"DIGEST_DAY must be one of {', '.join(DAYS)}, not {day!r}")
+        else:
+            kw["digest_day"] = DAYS.index(day.lower()[:3])
+    for name, attr in (("DIGEST_TIME", "digest_time"), ("REMINDER_TIME", "reminder_time")):
+        if (value := get(name)) is not None:
+            try:
+                hours, minutes = value.split(":")
+                kw[attr] = dt.time(int(hours), int(minutes))
+            except ValueError:
+                problems.append(f"{name} must be HH:MM (24-hour), not {value!r}")
+    for name, attr in (
+        ("REMINDER_WORKDAYS", "reminder_workdays"),
+        ("MEETING_REMINDER_WORKDAYS", "meeting_reminder_workdays"),
+    ):
+        if (value := get(name)) is not None:
+            try:
+                steps = tuple(sorted({int(v) for v in value.split(",") if v.strip()}, reverse=True))
+                if any(s < 0 or s > 60 for s in steps):
+                    raise ValueError
+                kw[attr] = steps
+            except ValueError:
+                problems.append(f"{name} must be working days from 0 to 60 separated by commas, not {value!r}")
+    if (scheduler := get("SCHEDULER")) is not None:
+        if scheduler.lower() not in ("on", "off"):
+            problems.append(f"SCHEDULER must be on or off, not {scheduler!r}")
+        kw["scheduler"] = scheduler.lower() == "on"
+    if (port := get("PORT")) is not None:
+        if not port.isdigit() or not 0 < int(port) < 65536:
+            problems.append(f"PORT must be a port number, not {port!r}")
+        else:
+            kw["port"] = int(port)
+    if problems:
+        raise SettingsError(problems)
+    return Settings(**kw)  # type: ignore[arg-type]  # keys are checked above

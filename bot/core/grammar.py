@@ -1,0 +1,479 @@
+"""The command language: one table that parsing, help and "did you mean" all read.
+
+A command line is split like a shell (`split_words`), its first word or two name the command in
+English or Swedish, options are `--name value` anywhere after it, and the rest are positionals in
+the order the table gives.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from bot.core import parsing
+from bot.core.errors import InvalidInput
+
+
+class Kind(StrEnum):
+    TEXT = "text"
+    WORDS = "words"  # every remaining positional word
+    DATE = "date"
+    TIME = "time"
+    AMOUNT = "amount"
+    OPENING_AMOUNT = "opening_amount"  # an amount that may be zero
+    USER = "user"
+    CHANNEL = "channel"
+    NUMBER = "number"
+    YEAR = "year"
+    CHOICE = "choice"
+
+
+@dataclass(frozen=True, slots=True)
+class Param:
+    name: str
+    kind: Kind
+    required: bool = True
+    option: bool = False
+    #: Swedish spelling of an option (`--plats` for `--where`)
+    sv: str | None = None
+    #: for CHOICE: canonical value -> accepted spellings (the canonical one is always accepted)
+    choices: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    #: an optional positional is only taken when the word fits (a time after a date)
+    when: Callable[[str], bool] | None = None
+    #: placeholder shown in usage lines, a catalog key (`ph.body`)
+    placeholder: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class CommandSpec:
+    name: str  # "meeting.add"
+    group: str
+    verb: str | None
+    params: tuple[Param, ...] = ()
+    writes: bool = False
+
+    @property
+    def positionals(self) -> tuple[Param, ...]:
+        return tuple(p for p in self.params if not p.option)
+
+    @property
+    def options(self) -> tuple[Param, ...]:
+        return tuple(p for p in self.params if p.option)
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    """A parsed command: which one, and its typed arguments."""
+
+    spec: CommandSpec
+    args: Mapping[str, Any]
+
+    @property
+    def name(self) -> str:
+        return self.spec.name
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.args.get(key, default)
+
+
+# The groups, their Swedish words, and the order help shows them in.
+GROUPS: dict[str, tuple[str, ...]] = {
+    "meeting": ("möte", "moten", "möten"),
+    "consultation": ("remiss", "remisser"),
+    "decision": ("beslut",),
+    "fund": ("fond", "fonder"),
+    "digest": ("sammanfattning",),
+    "body": ("organ",),
+    "role": ("roll", "roller"),
+    "help": ("hjälp", "hjalp"),
+}
+HELP_GROUPS = ("meeting", "consultation", "decision", "fund", "digest", "body", "role")
+
+VERBS: dict[str, tuple[str, ...]] = {
+    "add": ("ny", "nytt", "lägg", "lagg"),
+    "list": ("lista",),
+    "show": ("visa",),
+    "cancel": ("avboka", "ställ-in"),
+    "submit": ("skicka", "inskickad", "besvara"),
+    "done": ("klar", "avsluta"),
+    "grant": ("ge",),
+    "revoke": ("återkalla", "aterkalla", "ta-bort"),
+    "income": ("intäkt", "intakt"),
+    "cost": ("kostnad",),
+    "balance": ("saldo",),
+    "report": ("rapport",),
+    "channel": ("kanal",),
+    "entries": ("poster", "transaktioner"),
+}
+
+# Single Swedish words that stand for a whole command (`/committee saldo`).
+SHORTCUTS: dict[str, str] = {
+    "intäkt": "fund.income",
+    "intakt": "fund.income",
+    "kostnad": "fund.cost",
+    "saldo": "fund.balance",
+}
+
+_STATES = {
+    "open": ("öppna", "oppna", "öppen"),
+    "overdue": ("försenade", "forsenade", "försenad"),
+    "submitted": ("inskickade", "inskickad", "besvarade"),
+    "all": ("alla",),
+}
+_KINDS = {
+    "committee": ("kommitté", "kommitte", "kommittén"),
+    "group": ("grupp", "ledningsgrupp"),
+    "network": ("nätverk", "natverk"),
+}
+_ROLES = {"admin": ("administratör", "administrator"), "secretary": ("sekreterare",)}
+
+
+def _text(name: str, ph: str, **kw: Any) -> Param:
+    return Param(name, Kind.TEXT, placeholder=ph, **kw)
+
+
+def _opt(name: str, kind: Kind, ph: str, sv: str | None = None, **kw: Any) -> Param:
+    return Param(name, kind, required=kw.pop("required", False), option=True, sv=sv, placeholder=ph, **kw)
+
+
+_BODY_OPT = _opt("body", Kind.TEXT, "ph.body", "organ")
+
+COMMANDS: tuple[CommandSpec, ...] = (
+    CommandSpec("help", "help", None, (Param("topic", Kind.TEXT, required=False, placeholder="ph.topic"),)),
+    # bodies
+    CommandSpec(
+        "body.add",
+        "body",
+        "add",
+        (
+            _text("name", "ph.name"),
+            _opt("channel", Kind.CHANNEL, "ph.channel", "kanal"),
+            _opt("kind", Kind.CHOICE, "ph.kind", "typ", choices=_KINDS),
+        ),
+        writes=True,
+    ),
+    CommandSpec("body.list", "body", "list"),
+    # roles
+    CommandSpec(
+        "role.grant",
+        "role",
+        "grant",
+        (Param("user", Kind.USER, placeholder="ph.user"), Param("role", Kind.CHOICE, choices=_ROLES, placeholder="ph.role")),
+        writes=True,
+    ),
+    CommandSpec("role.revoke", "role", "revoke", (Param("user", Kind.USER, placeholder="ph.user"),), writes=True),
+    CommandSpec("role.list", "role", "list"),
+    # meetings
+    CommandSpec(
+        "meeting.add",
+        "meeting",
+        "add",
+        (
+            _text("body", "ph.body"),
+            Param("date", Kind.DATE, placeholder="ph.date"),
+            Param("time", Kind.TIME, required=False, when=parsing.looks_like_time, placeholder="ph.time"),
+            _opt("where", Kind.TEXT, "ph.place", "plats"),
+            _opt("title", Kind.TEXT, "ph.title", "titel"),
+        ),
+        writes=True,
+    ),
+    CommandSpec(
+        "meeting.list",
+        "meeting",
+        "list",
+        (_BODY_OPT, _opt("from", Kind.DATE, "ph.date", "från"), _opt("to", Kind.DATE, "ph.date", "till")),
+    ),
+    CommandSpec("meeting.show", "meeting", "show", (Param("id", Kind.NUMBER, placeholder="ph.id"),)),
+    CommandSpec("meeting.cancel", "meeting", "cancel", (Param("id", Kind.NUMBER, placeholder="ph.id"),), writes=True),
+    # consultations
+    CommandSpec(
+        "consultation.add",
+        "consultation",
+        "add",
+        (
+            _text("title", "ph.title"),
+            _opt("issuer", Kind.TEXT, "ph.issuer", "från", required=True),
+            _opt("due", Kind.DATE, "ph.date", "senast", required=True),
+            _BODY_OPT,
+            _opt("received", Kind.DATE, "ph.date", "mottagen"),
+            _opt("owner", Kind.USER, "ph.user", "ägare"),
+            _opt("ref", Kind.TEXT, "ph.ref", "diarienr"),
+        ),
+        writes=True,
+    ),
+    CommandSpec(
+        "consultation.list",
+        "consultation",
+        "list",
+        (
+            Param("state", Kind.CHOICE, required=False, choices=_STATES, placeholder="ph.state"),
+            _opt("at", Kind.DATE, "ph.date", "per"),
+        ),
+    ),
+    CommandSpec("consultation.show", "consultation", "show", (Param("id", Kind.NUMBER, placeholder="ph.id"),)),
+    CommandSpec(
+        "consultation.submit",
+        "consultation",
+        "submit",
+        (Param("id", Kind.NUMBER, placeholder="ph.id"), _opt("on", Kind.DATE, "ph.date", "datum")),
+        writes=True,
+    ),
+    # decisions
+    CommandSpec(
+        "decision.add",
+        "decision",
+        "add",
+        (
+            _text("body", "ph.body"),
+            Param("date", Kind.DATE, placeholder="ph.date"),
+            _text("text", "ph.text"),
+            _opt("meeting", Kind.NUMBER, "ph.id", "möte"),
+            _opt("follow-up", Kind.DATE, "ph.date", "uppföljning"),
+            _opt("owner", Kind.USER, "ph.user", "ägare"),
+            _opt("paragraph", Kind.NUMBER, "ph.paragraph", "paragraf"),
+        ),
+        writes=True,
+    ),
+    CommandSpec(
+        "decision.list",
+        "decision",
+        "list",
+        (
+            _BODY_OPT,
+            _opt("year", Kind.YEAR, "ph.year", "år"),
+            Param("words", Kind.WORDS, required=False, placeholder="ph.words"),
+        ),
+    ),
+    CommandSpec("decision.show", "decision", "show", (Param("id", Kind.NUMBER, placeholder="ph.id"),)),
+    CommandSpec(
+        "decision.done",
+        "decision",
+        "done",
+        (Param("id", Kind.NUMBER, placeholder="ph.id"), _opt("on", Kind.DATE, "ph.date", "datum")),
+        writes=True,
+    ),
+    # funds
+    CommandSpec(
+        "fund.add",
+        "fund",
+        "add",
+        (
+            _text("name", "ph.name"),
+            _opt("opening", Kind.OPENING_AMOUNT, "ph.amount", "ingående"),
+            _opt("on", Kind.DATE, "ph.date", "datum"),
+        ),
+        writes=True,
+    ),
+    *(
+        CommandSpec(
+            f"fund.{verb}",
+            "fund",
+            verb,
+            (
+                _text("fund", "ph.fund"),
+                Param("amount", Kind.AMOUNT, placeholder="ph.amount"),
+                _text("text", "ph.text"),
+                _opt("on", Kind.DATE, "ph.date", "datum"),
+                _opt("category", Kind.TEXT, "ph.category", "kategori"),
+            ),
+            writes=True,
+        )
+        for verb in ("income", "cost")
+    ),
+    CommandSpec(
+        "fund.balance",
+        "fund",
+        "balance",
+        (Param("fund", Kind.TEXT, required=False, placeholder="ph.fund"), _opt("at", Kind.DATE, "ph.date", "per")),
+    ),
+    CommandSpec("fund.report", "fund", "report", (Param("year", Kind.YEAR, placeholder="ph.year"),)),
+    CommandSpec(
+        "fund.entries",
+        "fund",
+        "entries",
+        (_text("fund", "ph.fund"), _opt("year", Kind.YEAR, "ph.year", "år")),
+    ),
+    # digest
+    CommandSpec("digest", "digest", None),
+    CommandSpec("digest.channel", "digest", "channel", (Param("channel", Kind.CHANNEL, placeholder="ph.channel"),), writes=True),
+)
+
+BY_NAME: dict[str, CommandSpec] = {c.name: c for c in COMMANDS}
+
+
+def _lookup(table: Mapping[str, tuple[str, ...]], word: str) -> str | None:
+    w = word.casefold()
+    for canonical, aliases in table.items():
+        if w == canonical or w in aliases:
+            return canonical
+    return None
+
+
+def _group_commands(group: str) -> list[CommandSpec]:
+    return [c for c in COMMANDS if c.group == group]
+
+
+def parse(text: str) -> Command:
+    """Parse a command line (without the slash command itself)."""
+    words = parsing.split_words(text)
+    if words and words[0].startswith("/"):
+        words = words[1:]  # `/committee meeting list` typed in the console
+    if not words:
+        return Command(BY_NAME["help"], {})
+    head = words[0].casefold()
+    if head in SHORTCUTS:
+        return _parse_args(BY_NAME[SHORTCUTS[head]], words[1:])
+    group = _lookup(GROUPS, head)
+    if group is None:
+        raise InvalidInput("error.unknown_command", word=words[0], suggestion=suggest(words[0]))
+    commands = _group_commands(group)
+    verbless = next((c for c in commands if c.verb is None), None)
+    if len(words) > 1:
+        verb = _lookup(VERBS, words[1])
+        spec = next((c for c in commands if c.verb == verb), None) if verb else None
+        if spec is not None:
+            return _parse_args(spec, words[2:])
+        if verbless is None or not verbless.params:
+            raise InvalidInput(
+                "error.unknown_verb", group=group, word=words[1], suggestion=suggest(f"{group} {words[1]}")
+            )
+    if verbless is not None:
+        return _parse_args(verbless, words[1:])
+    # A group alone ("meeting"): show that group's help.
+    return Command(BY_NAME["help"], {"topic": group})
+
+
+def _param_by_option(spec: CommandSpec, word: str) -> Param | None:
+    name = word[2:].casefold()
+    for p in spec.options:
+        if name == p.name or (p.sv and name == p.sv):
+            return p
+    return None
+
+
+def _parse_args(spec: CommandSpec, words: list[str]) -> Command:
+    args: dict[str, Any] = {}
+    positionals: list[str] = []
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if word.startswith("--") and len(word) > 2:
+            param = _param_by_option(spec, word)
+            if param is None:
+                raise InvalidInput("error.unknown_option", usage=spec.name, option=word)
+            if i + 1 >= len(words):
+                raise InvalidInput("error.option_needs_value", usage=spec.name, option=word)
+            if param.name in args:
+                raise InvalidInput("error.option_twice", usage=spec.name, option=word)
+            if param.kind in (Kind.AMOUNT, Kind.OPENING_AMOUNT):
+                raw, i = parsing.take_amount(words, i + 1)
+            else:
+                raw, i = words[i + 1], i + 2
+            args[param.name] = _convert(spec, param, raw)
+            continue
+        positionals.append(word)
+        i += 1
+
+    pos_params = list(spec.positionals)
+    j = 0
+    for param in pos_params:
+        if param.kind is Kind.WORDS:
+            if positionals[j:]:
+                args[param.name] = tuple(positionals[j:])
+            j = len(positionals)
+            break
+        if j >= len(positionals):
+            break
+        if param.when is not None and not param.when(positionals[j]):
+            continue
+        if param.kind in (Kind.AMOUNT, Kind.OPENING_AMOUNT):
+            raw, j = parsing.take_amount(positionals, j)
+        else:
+            raw, j = positionals[j], j + 1
+        args[param.name] = _convert(spec, param, raw)
+    if j < len(positionals):
+        raise InvalidInput("error.extra_words", usage=spec.name, words=" ".join(positionals[j:]))
+
+    missing = [p for p in spec.params if p.required and p.name not in args]
+    if missing:
+        p = missing[0]
+        raise InvalidInput(
+            "error.missing_option" if p.option else "error.missing_value",
+            usage=spec.name,
+            option=f"--{p.name}",
+            placeholder=p.placeholder,
+        )
+    return Command(spec, args)
+
+
+def _convert(spec: CommandSpec, param: Param, raw: str) -> Any:
+    try:
+        match param.kind:
+            case Kind.TEXT:
+                return parsing.clean_text(raw, limit=4000)
+            case Kind.DATE:
+                return parsing.parse_date(raw)
+            case Kind.TIME:
+                return parsing.parse_time(raw)
+            case Kind.AMOUNT:
+                return parsing.parse_amount(raw)
+            case Kind.OPENING_AMOUNT:
+                return parsing.parse_amount(raw, allow_zero=True)
+            case Kind.USER:
+                return parsing.parse_user(raw)
+            case Kind.CHANNEL:
+                return parsing.parse_channel(raw)
+            case Kind.NUMBER:
+                return parsing.parse_number(raw)
+            case Kind.YEAR:
+                return parsing.parse_year(raw)
+            case Kind.CHOICE:
+                value = _lookup(param.choices, raw)
+                if value is None:
+                    raise InvalidInput(
+                        "error.choice", value=raw, choices=" | ".join(param.choices), placeholder=param.placeholder
+                    )
+                return value
+            case Kind.WORDS:  # pragma: no cover - handled by the caller
+                return (raw,)
+    except InvalidInput as exc:
+        exc.usage = spec.name
+        raise
+
+
+def all_phrases() -> list[str]:
+    """Every way to start a command, for suggestions."""
+    phrases: list[str] = []
+    for spec in COMMANDS:
+        group_words = (spec.group, *GROUPS.get(spec.group, ()))
+        if spec.verb is None:
+            phrases.extend(group_words)
+        else:
+            verb_words = (spec.verb, *VERBS.get(spec.verb, ()))
+            phrases.extend(f"{g} {v}" for g in group_words for v in verb_words)
+            phrases.extend(group_words)
+    phrases.extend(SHORTCUTS)
+    return sorted(set(phrases))
+
+
+def suggest(typed: str) -> str | None:
+    """The closest command to what was typed (`fund balanse` -> `fund balance`)."""
+    phrase = " ".join(typed.casefold().split()[:2])
+    matches = difflib.get_close_matches(phrase, all_phrases(), n=1, cutoff=0.6)
+    if not matches:
+        return None
+    # Show the canonical English form with its Swedish alias untouched.
+    best = matches[0]
+    words = best.split()
+    group = _lookup(GROUPS, words[0]) or SHORTCUTS.get(words[0], words[0]).replace(".", " ")
+    if len(words) > 1:
+        return f"{group} {_lookup(VERBS, words[1]) or words[1]}"
+    return group
+
+
+def today_or(value: dt.date | None, today: dt.date) -> dt.date:
+    return value if value is not None else today

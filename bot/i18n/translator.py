@@ -1,0 +1,99 @@
+"""Formatting and lookup in the catalog, per locale."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from babel.dates import format_date, format_time
+from babel.numbers import format_decimal
+
+from bot.i18n.catalog import CATALOG
+
+LOCALES = ("sv", "en")
+
+
+class Translator:
+    def __init__(self, locale: str) -> None:
+        if locale not in LOCALES:
+            raise ValueError(f"unsupported locale {locale!r}; use one of {', '.join(LOCALES)}")
+        self.locale = locale
+
+    # -- words ---------------------------------------------------------------------------------
+
+    def t(self, key: str, /, **params: Any) -> str:
+        entry = CATALOG.get(key)
+        if entry is None:
+            raise KeyError(f"message {key!r} is not in the catalog")
+        text = entry[self.locale]
+        if not params:
+            return text
+        return text.format(**{k: self.value(v) for k, v in params.items()})
+
+    def has(self, key: str) -> bool:
+        return key in CATALOG
+
+    def value(self, value: Any) -> str:
+        """A parameter as it should read in a sentence."""
+        if value is None:
+            return "–"
+        if isinstance(value, bool):
+            return self.t("word.yes") if value else self.t("word.no")
+        if isinstance(value, dt.datetime):
+            return self.datetime(value)
+        if isinstance(value, dt.date):
+            return self.date(value)
+        if isinstance(value, dt.time):
+            return self.time(value)
+        if isinstance(value, int):
+            return self.number(value)
+        if isinstance(value, tuple | list | set | frozenset):
+            return self.join(str(v) for v in value)
+        return str(value)
+
+    def join(self, items: Iterable[str]) -> str:
+        return ", ".join(items)
+
+    def plural(self, count: int, key: str) -> str:
+        """`key.one` or `key.other`, with the count."""
+        return self.t(f"{key}.{'one' if count == 1 else 'other'}", n=count)
+
+    # -- numbers, money, dates -----------------------------------------------------------------
+
+    def number(self, value: int) -> str:
+        return str(format_decimal(value, locale=self.locale, group_separator=True))
+
+    def money(self, ore: int, *, unit: bool = True) -> str:
+        """Kronor with the locale's grouping; öre only when there are any."""
+        sign = "−" if ore < 0 else ""
+        kronor, rest = divmod(abs(ore), 100)
+        text = str(format_decimal(kronor, locale=self.locale, group_separator=True))
+        if rest:
+            decimal = "," if self.locale == "sv" else "."
+            text += f"{decimal}{rest:02d}"
+        return f"{sign}{text}{' kr' if unit else ''}"
+
+    def date(self, day: dt.date) -> str:
+        """`30 september 2021` / `30 September 2021`."""
+        return str(format_date(day, "d MMMM y", locale=self.locale))
+
+    def short_date(self, day: dt.date, *, today: dt.date | None = None) -> str:
+        """`15 feb 2022`, without the year when it is this year."""
+        same_year = today is not None and today.year == day.year
+        pattern = "d MMM" if same_year else "d MMM y"
+        return str(format_date(day, pattern, locale=self.locale)).replace(".", "")
+
+    def weekday_date(self, day: dt.date) -> str:
+        """`torsdag 30 september 2021`."""
+        return str(format_date(day, "EEEE d MMMM y", locale=self.locale))
+
+    def short_weekday_date(self, day: dt.date) -> str:
+        """`tis 21 sep`."""
+        return str(format_date(day, "EEE d MMM", locale=self.locale)).replace(".", "")
+
+    def time(self, value: dt.time) -> str:
+        return str(format_time(value, "HH:mm", locale=self.locale))
+
+    def datetime(self, value: dt.datetime) -> str:
+        return f"{self.date(value.date())} {self.time(value.time())}"

@@ -1,0 +1,73 @@
+"""Engines for SQLite (the embedded default) and PostgreSQL, set up the way exactly-once work needs.
+
+SQLite: WAL, `synchronous=FULL`, foreign keys on, a busy timeout, and transactions that begin
+with `BEGIN IMMEDIATE` when they will write (a plain `BEGIN` that later writes fails at once with
+"database is locked" when another process wrote in between; see shared/RELIABILITY.md).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import NullPool
+
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+#: execution option naming how a SQLite transaction begins: "IMMEDIATE" for writers
+SQLITE_BEGIN = "sqlite_begin"
+
+
+def normalize_url(url: str) -> str:
+    """Accept `postgresql://` and `postgres://` and use psycopg 3 for them."""
+    if url.startswith("postgres://"):
+        url = "postgresql://" + url.removeprefix("postgres://")
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
+    return url
+
+
+def make_engine(url: str, **kwargs: Any) -> Engine:
+    url = normalize_url(url)
+    if make_url(url).get_backend_name() == "sqlite":
+        return _sqlite_engine(url, **kwargs)
+    kwargs.setdefault("pool_pre_ping", True)
+    kwargs.setdefault("pool_size", 10)
+    return create_engine(url, **kwargs)
+
+
+def _sqlite_engine(url: str, **kwargs: Any) -> Engine:
+    memory = make_url(url).database in (None, "", ":memory:")
+    if memory:
+        raise ValueError("an in-memory SQLite database cannot be shared; use a file")
+    kwargs.setdefault("poolclass", NullPool)  # one connection per unit of work; cheap for SQLite
+    engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}, **kwargs)
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_connection: Any, _record: Any) -> None:
+        # Let SQLAlchemy's "begin" event issue BEGIN, so we choose DEFERRED or IMMEDIATE.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Any) -> None:
+        mode = connection.get_execution_options().get(SQLITE_BEGIN, "DEFERRED")
+        connection.exec_driver_sql(f"BEGIN {mode}")
+
+    return engine
+
+
+def is_sqlite(engine: Engine) -> bool:
+    return engine.dialect.name == "sqlite"
+
+
+def session_factory(engine: Engine, *, write: bool = False) -> sessionmaker[Session]:
+    """Sessions for reading, or for writing (`BEGIN IMMEDIATE` on SQLite)."""
+    bind = engine.execution_options(**{SQLITE_BEGIN: "IMMEDIATE"}) if write and is_sqlite(engine) else engine
+    return sessionmaker(bind=bind, expire_on_commit=False)

@@ -1,0 +1,57 @@
+"""Bring a database to the newest schema, safely when several processes start at once.
+
+PostgreSQL: a session advisory lock makes concurrent starters take turns; the second finds the
+schema already at head. SQLite: the migration runs in a `BEGIN IMMEDIATE` transaction, which
+is the same kind of turn-taking.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, text
+
+from bot.store.db import SQLITE_BEGIN, is_sqlite
+
+MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations"
+#: an arbitrary constant naming this application's migration lock
+ADVISORY_LOCK = 0x636F6D6D  # "comm"
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def upgrade(engine: Engine) -> None:
+    config = alembic_config()
+    if is_sqlite(engine):
+        with engine.execution_options(**{SQLITE_BEGIN: "IMMEDIATE"}).connect() as conn:
+            # Batch mode copies tables; foreign keys must be off, and only outside a transaction.
+            conn.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")  # type: ignore[union-attr]
+            with conn.begin():
+                config.attributes["connection"] = conn
+                command.upgrade(config, "head")
+        return
+    with engine.connect() as conn:
+        conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": ADVISORY_LOCK})
+        conn.commit()
+        try:
+            with conn.begin():
+                config.attributes["connection"] = conn
+                command.upgrade(config, "head")
+        finally:
+            conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": ADVISORY_LOCK})
+            conn.commit()
+
+
+def is_current(engine: Engine) -> bool:
+    heads = set(ScriptDirectory.from_config(alembic_config()).get_heads())
+    with engine.connect() as conn:
+        current = set(MigrationContext.configure(conn).get_current_heads())
+    return current == heads

@@ -1,0 +1,291 @@
+"""The tables. Typed SQLAlchemy 2 models; Alembic's migrations must agree with them (`alembic check`).
+
+Every row of the register carries its `workspace_id`, and every query filters on it: no request
+ever reads another workspace's records.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    Time,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UTCDateTime(TypeDecorator[dt.datetime]):
+    """Aware UTC datetimes in and out, on every database.
+
+    SQLite has no time zones: it would hand back naive datetimes, and a naive datetime compared
+    with an aware one is a bug waiting for a DST change. So store UTC and re-attach UTC on read.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        value = value.astimezone(dt.UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: dt.datetime | None, dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=dt.UTC)
+        return value.astimezone(dt.UTC)
+
+
+Id = Annotated[int, mapped_column(Integer, primary_key=True, autoincrement=True)]
+WorkspaceId = Annotated[str, mapped_column(String(32), ForeignKey("workspaces.id"), index=True)]
+Number = Annotated[int, mapped_column(Integer)]
+Moment = Annotated[dt.datetime, mapped_column(UTCDateTime())]
+Ore = Annotated[int, mapped_column(BigInteger)]
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {dict[str, Any]: JSON}
+
+
+class Workspace(Base):
+    """A Slack workspace (`team_id`) or the console's local one."""
+
+    __tablename__ = "workspaces"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    #: the short numbers (#12) are one sequence per workspace across every kind of record
+    next_number: Mapped[int] = mapped_column(Integer, default=1)
+    digest_channel: Mapped[str | None] = mapped_column(String(32))
+    created_at: Mapped[Moment]
+
+
+class RoleRow(Base):
+    __tablename__ = "roles"
+    __table_args__ = (UniqueConstraint("workspace_id", "user_id"),)
+
+    id: Mapped[Id]
+    workspace_id: Mapped[WorkspaceId]
+    user_id: Mapped[str] = mapped_column(String(32))
+    role: Mapped[str] = mapped_column(String(16))
+    granted_by: Mapped[str] = mapped_column(String(32))
+    granted_at: Mapped[Moment]
+
+
+class BodyRow(Base):
+    __tablename__ = "bodies"
+    __table_args__ = (UniqueConstraint("workspace_id", "number"),)
+
+    id: Mapped[Id]
+    workspace_id: Mapped[WorkspaceId]
+    number: Mapped[Number]
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(16))
+    channel: Mapped[str | None] = mapped_column(String(32))
+
+
+class MeetingRow(Base):
+    __tablename__ = "meetings"
+    __table_args__ = (
+        UniqueConstraint("workspace_id", "number"),
+        Index("ix_meetings_workspace_date", "workspace_id", "meeting_date"),
+    )
+
+    id: Mapped[Id]
+    workspace_id: Mapped[WorkspaceId]
+    number: Mapped[Number]
+    body_id: Mapped[int] = mapped_column(ForeignKey("bodies.id"), index=True)
+    #: the local date; a meeting without a time is a whole-day entry
+    meeting_date: Mapped[dt.date] = mapped_column(Date)
+    meeting_time: Mapped[dt.time | None] = mapped_column(Time)
+    starts_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    place: Mapped[str | None] = mapped_column(String(400))
+    title: Mapped[str | None] = mapped_column(String(400))
+    cancelled_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    created_at: Mapped[Moment]
+
+    body: Mapped[BodyRow] = relationship(lazy="joined")
+
+
+class ConsultationRow(Base):
+    __tablename__ = "consultations"
+    __table_args__ = (
+        UniqueConstraint("workspace_id", "number"),
+        Index("ix_consultations_workspace_due", "workspace_id", "due_on"),
+        Index("ix_consultations_workspace_submitted", "workspace_id", "submitted_on"),
+    )
+
+    id: Mapped[Id]
+    workspace_id: Mapped[WorkspaceId]
+    number: Mapped[Number]
+    title: Mapped[str] = mapped_column(String(400))
+    issuer: Mapped[str] = mapped_column(String(200))
+    reference: Mapped[str | None] = mapped_column(String(200))
+    received_on: Mapped[dt.date | None] = mapped_column(Date)
+    due_on: Mapped[dt.date] = mapped_column(Date)
+    submitted_on: Mapped[dt.date | None] = mapped_column(Date)
+    owner: Mapped[str | None] = mapped_column(String(32))
+    body_id: Mapped[int | None] = mapped_column(ForeignKey("bodies.id"), index=True)
+    created_at: Mapped[Moment]
+
+    body: Mapped[BodyRow | None] = relationship(lazy="joined")
+
+
+class DecisionRow(Base):
+    __tablename__ = "decisions"
+    __table_args__ = (
+        UniqueConstraint("workspace_id", "number"),
+        # § numbers run per body and year, as in Swedish minutes
+        UniqueConstraint("body_id", "year", "paragraph"),
+        Index("ix_decisions_workspace_date", "workspace_id", "decided_on"),
+        Index("ix_decisions_workspace_follow_up", "workspace_id", "follow_up_on"),
+    )
+
+    id: Mapped[Id]
+    workspace_id: Mapped[WorkspaceId]
+    number: Mapped[Number]
+    body_id: Mapped[int] = mapped_column(ForeignKey("bodies.id"))
+    decided_on: Mapped[dt.date] = mapped_column(Date)
+    year: Mapped[int] = mapped_column(Integer)
+    paragraph: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    #: the text case- and accent-folded, for search
+    text_folded: Mapped[str] = mapped_column(Text)
+    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id"), index=True)
+    follow_up_on: Mapped[dt.date | None] = mapped_column(Date)
+    follow_up_done_on: Mapped[dt.date | None] = mapped_column(Date)
+    owner: Mapped[str | None] = mapped_column(String(32))
+    created_at: Mapped[Moment]
+
+    body: Mapped[BodyRow] = relationship(lazy="joined")
+    meeting: Mapped[MeetingRow | None] = relationship(lazy="joined", innerjoin=False)
+
+
+class FundRow(Base):
+    __tablename__ = "funds"
+    __table_args__ = (UniqueConstraint("workspace_id", "number"),)
+
+    id: Mapped[Id]
+    workspace_id: Mapped[WorkspaceId]
+    number: Mapped[Number]
+    name: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[Moment]
+
+
+class LedgerEntryRow(Base):
+    __tablename__ = "ledger_entries"
+    __table_args__ = (
+        UniqueConstraint("workspace_id", "number"),
+        Index("ix_ledger_entries_fund_booked", "fund_id", "booked_on"),
+    )
+
+    id: Mapped[Id]
+    workspace_id: Mapped[WorkspaceId]
+    number: Mapped[Number]
+    fund_id: Mapped[int] = mapped_column(ForeignKey("funds.id"))
+    kind: Mapped[str] = mapped_column(String(16))
+    amount: Mapped[Ore]  # öre, positive; `kind` gives the direction
+    booked_on: Mapped[dt.date] = mapped_column(Date)
+    text: Mapped[str] = mapped_column(String(400))
+    category: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[Moment]
+
+    fund: Mapped[FundRow] = relationship(lazy="joined")
+
+
+class LedgerMonthRow(Base):
+    """Each fund's sums per calendar month, kept up to date with every entry.
+
+    A balance or a year's report then reads a handful of month rows instead of every entry of a
+    decade's history.
+    """
+
+    __tablename__ = "ledger_months"
+
+    fund_id: Mapped[int] = mapped_column(ForeignKey("funds.id"), primary_key=True)
+    month: Mapped[int] = mapped_column(Integer, primary_key=True)  # yyyymm
+    opening: Mapped[Ore] = mapped_column(default=0)
+    income: Mapped[Ore] = mapped_column(default=0)
+    costs: Mapped[Ore] = mapped_column(default=0)
+
+
+class AuditRow(Base):
+    """Who changed what, when: one row per change, never updated."""
+
+    __tablename__ = "audit_events"
+    __table_args__ = (Index("ix_audit_events_workspace_at", "workspace_id", "at"),)
+
+    id: Mapped[Id]
+    workspace_id: Mapped[WorkspaceId]
+    at: Mapped[Moment]
+    actor: Mapped[str] = mapped_column(String(32))
+    action: Mapped[str] = mapped_column(String(40))
+    subject: Mapped[str] = mapped_column(String(64))
+    details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class DeliveryRow(Base):
+    """The outbox: one row per reminder step or digest, with a unique key.
+
+    The database, not the scheduler, remembers what is due and what was sent. See
+    `bot.delivery` for the life of a row (pending -> claimed -> sent | unknown | failed).
+    """
+
+    __tablename__ = "deliveries"
+    __table_args__ = (Index("ix_deliveries_status_due", "status", "due_at"),)
+
+    id: Mapped[Id]
+    workspace_id: Mapped[WorkspaceId]
+    key: Mapped[str] = mapped_column(String(200), unique=True)
+    kind: Mapped[str] = mapped_column(String(24))  # consultation | meeting | follow_up | digest
+    item_number: Mapped[int | None] = mapped_column(Integer)
+    step: Mapped[str] = mapped_column(String(40))
+    due_at: Mapped[Moment]
+    channel: Mapped[str | None] = mapped_column(String(32))
+    status: Mapped[str] = mapped_column(String(16))
+    late: Mapped[bool] = mapped_column(Boolean, default=False)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    not_before: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    lease_owner: Mapped[str | None] = mapped_column(String(64))
+    lease_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    sent_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    message_ts: Mapped[str | None] = mapped_column(String(32))
+    last_error: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[Moment]
+    updated_at: Mapped[Moment]
+
+
+class SlackEventSeen(Base):
+    """Slack retries events; the first delivery of each `event_id` wins."""
+
+    __tablename__ = "slack_events_seen"
+
+    event_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    seen_at: Mapped[Moment] = mapped_column(index=True)
