@@ -27,17 +27,23 @@ def _now(value: str | None) -> dt.datetime | None:
     try:
         parsed = dt.datetime.fromisoformat(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"--now must be ISO 8601 with an offset, e.g. 2021-09-20T09:00+02:00, not {value!r}") from None
+        raise argparse.ArgumentTypeError(
+            f"--now must be ISO 8601 with an offset, e.g. 2021-09-20T09:00+02:00, not {value!r}"
+        ) from None
     if parsed.tzinfo is None:
         raise argparse.ArgumentTypeError(f"--now needs a UTC offset, e.g. {value}+02:00")
     return parsed
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="committee-bot", description="Keeps a cooperation committee's register.")
+    parser = argparse.ArgumentParser(
+        prog="committee-bot", description="Keeps a cooperation committee's register."
+    )
     parser.add_argument("--log-level", default="INFO", help="DEBUG, INFO, WARNING or ERROR (default INFO)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    sub.add_parser("run", help="connect to Slack (or open the console without credentials) and run the scheduler")
+    sub.add_parser(
+        "run", help="connect to Slack (or open the console without credentials) and run the scheduler"
+    )
     serve = sub.add_parser("serve", help="Slack HTTP mode: POST /slack/events, GET /healthz")
     serve.add_argument("--host", default="0.0.0.0")
     serve.add_argument("--port", type=int, default=None)
@@ -104,8 +110,14 @@ def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
         return cmd_serve(settings, args)
     if sys.stdin.isatty():
         return cmd_shell(settings, args)
-    missing = [name for name, value in (("SLACK_BOT_TOKEN", settings.slack_bot_token),
-                                        ("SLACK_SIGNING_SECRET", settings.slack_signing_secret)) if not value]
+    missing = [
+        name
+        for name, value in (
+            ("SLACK_BOT_TOKEN", settings.slack_bot_token),
+            ("SLACK_SIGNING_SECRET", settings.slack_signing_secret),
+        )
+        if not value
+    ]
     raise Failure(
         f"no Slack credentials: set {' and '.join(missing)} (HTTP mode), or SLACK_BOT_TOKEN and "
         "SLACK_APP_TOKEN (Socket Mode); or run `committee-bot shell` for the local console"

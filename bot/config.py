@@ -124,7 +124,9 @@ def _parse(env: Mapping[str, str]) -> Settings:
                     raise ValueError
                 kw[attr] = steps
             except ValueError:
-                problems.append(f"{name} must be working days from 0 to 60 separated by commas, not {value!r}")
+                problems.append(
+                    f"{name} must be working days from 0 to 60 separated by commas, not {value!r}"
+                )
     if (scheduler := get("SCHEDULER")) is not None:
         if scheduler.lower() not in ("on", "off"):
             problems.append(f"SCHEDULER must be on or off, not {scheduler!r}")

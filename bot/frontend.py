@@ -68,7 +68,13 @@ class Frontend:
             return Reply(render_error(error, presenter, shown), False, command_name)
         except Exception:
             reference = secrets.token_hex(3)
-            log.exception("unexpected error (ref %s) in %r for %s/%s", reference, text, actor.workspace_id, actor.user_id)
+            log.exception(
+                "unexpected error (ref %s) in %r for %s/%s",
+                reference,
+                text,
+                actor.workspace_id,
+                actor.user_id,
+            )
             return Reply(render_unexpected(reference, presenter), False, command_name)
 
     def press(self, actor: Actor, action: str, value: str, *, cmd: str) -> Reply:

@@ -21,4 +21,6 @@ class SwedishHolidays:
 @lru_cache(maxsize=64)
 def _year(year: int) -> holidays.HolidayBase:
     # Sundays are public holidays in the Swedish calendar; the package lists them only on request.
-    return holidays.country_holidays("SE", years=year, categories=("public", "de_facto"), include_sundays=False)
+    return holidays.country_holidays(
+        "SE", years=year, categories=("public", "de_facto"), include_sundays=False
+    )

@@ -162,10 +162,15 @@ COMMANDS: tuple[CommandSpec, ...] = (
         "role.grant",
         "role",
         "grant",
-        (Param("user", Kind.USER, placeholder="ph.user"), Param("role", Kind.CHOICE, choices=_ROLES, placeholder="ph.role")),
+        (
+            Param("user", Kind.USER, placeholder="ph.user"),
+            Param("role", Kind.CHOICE, choices=_ROLES, placeholder="ph.role"),
+        ),
         writes=True,
     ),
-    CommandSpec("role.revoke", "role", "revoke", (Param("user", Kind.USER, placeholder="ph.user"),), writes=True),
+    CommandSpec(
+        "role.revoke", "role", "revoke", (Param("user", Kind.USER, placeholder="ph.user"),), writes=True
+    ),
     CommandSpec("role.list", "role", "list"),
     # meetings
     CommandSpec(
@@ -188,7 +193,9 @@ COMMANDS: tuple[CommandSpec, ...] = (
         (_BODY_OPT, _opt("from", Kind.DATE, "ph.date", "från"), _opt("to", Kind.DATE, "ph.date", "till")),
     ),
     CommandSpec("meeting.show", "meeting", "show", (Param("id", Kind.NUMBER, placeholder="ph.id"),)),
-    CommandSpec("meeting.cancel", "meeting", "cancel", (Param("id", Kind.NUMBER, placeholder="ph.id"),), writes=True),
+    CommandSpec(
+        "meeting.cancel", "meeting", "cancel", (Param("id", Kind.NUMBER, placeholder="ph.id"),), writes=True
+    ),
     # consultations
     CommandSpec(
         "consultation.add",
@@ -214,7 +221,9 @@ COMMANDS: tuple[CommandSpec, ...] = (
             _opt("at", Kind.DATE, "ph.date", "per"),
         ),
     ),
-    CommandSpec("consultation.show", "consultation", "show", (Param("id", Kind.NUMBER, placeholder="ph.id"),)),
+    CommandSpec(
+        "consultation.show", "consultation", "show", (Param("id", Kind.NUMBER, placeholder="ph.id"),)
+    ),
     CommandSpec(
         "consultation.submit",
         "consultation",
@@ -288,7 +297,10 @@ COMMANDS: tuple[CommandSpec, ...] = (
         "fund.balance",
         "fund",
         "balance",
-        (Param("fund", Kind.TEXT, required=False, placeholder="ph.fund"), _opt("at", Kind.DATE, "ph.date", "per")),
+        (
+            Param("fund", Kind.TEXT, required=False, placeholder="ph.fund"),
+            _opt("at", Kind.DATE, "ph.date", "per"),
+        ),
     ),
     CommandSpec("fund.report", "fund", "report", (Param("year", Kind.YEAR, placeholder="ph.year"),)),
     CommandSpec(
@@ -299,7 +311,13 @@ COMMANDS: tuple[CommandSpec, ...] = (
     ),
     # digest
     CommandSpec("digest", "digest", None),
-    CommandSpec("digest.channel", "digest", "channel", (Param("channel", Kind.CHANNEL, placeholder="ph.channel"),), writes=True),
+    CommandSpec(
+        "digest.channel",
+        "digest",
+        "channel",
+        (Param("channel", Kind.CHANNEL, placeholder="ph.channel"),),
+        writes=True,
+    ),
 )
 
 BY_NAME: dict[str, CommandSpec] = {c.name: c for c in COMMANDS}
@@ -435,7 +453,10 @@ def _convert(spec: CommandSpec, param: Param, raw: str) -> Any:
                 value = _lookup(param.choices, raw)
                 if value is None:
                     raise InvalidInput(
-                        "error.choice", value=raw, choices=" | ".join(param.choices), placeholder=param.placeholder
+                        "error.choice",
+                        value=raw,
+                        choices=" | ".join(param.choices),
+                        placeholder=param.placeholder,
                     )
                 return value
             case Kind.WORDS:  # pragma: no cover - handled by the caller

@@ -143,9 +143,7 @@ class Committee:
         if len(partial) == 1:
             return partial[0]
         if not partial:
-            raise NotFound(
-                f"error.{kind}_not_found", name=query, known=tuple(i.name for i in candidates)
-            )
+            raise NotFound(f"error.{kind}_not_found", name=query, known=tuple(i.name for i in candidates))
         raise InvalidInput(f"error.{kind}_ambiguous", name=query, matches=tuple(i.name for i in partial))
 
     def _body(self, reg: Register, query: str, usage: str) -> Body:
@@ -164,7 +162,9 @@ class Committee:
 
     def _wrong_kind(self, reg: Register, number: int, wanted: RecordType, usage: str) -> NotFound:
         actual = reg.record_type_of(number)
-        return NotFound("error.no_such_record", number=number, wanted=wanted.value, actual=actual, usage=usage)
+        return NotFound(
+            "error.no_such_record", number=number, wanted=wanted.value, actual=actual, usage=usage
+        )
 
     def _dated(self, c: Consultation, on: dt.date) -> DatedConsultation:
         return DatedConsultation(c, c.state_on(on), self.workdays.between(on, c.due_on))
@@ -303,7 +303,9 @@ class Committee:
             raise InvalidInput("error.due_before_received", usage=cmd.name, due=due, received=received)
         with self.registers(actor.workspace_id, write=True) as reg:
             body = self._body(reg, cmd.args["body"], cmd.name) if "body" in cmd.args else None
-            new = NewConsultation(title, issuer, due, ref, received, cmd.get("owner"), body.id if body else None)
+            new = NewConsultation(
+                title, issuer, due, ref, received, cmd.get("owner"), body.id if body else None
+            )
             c = reg.add_consultation(reg.next_number(), new, self.clock.now())
             self._audit(reg, actor, "consultation.add", f"#{c.number}", title=title, due=due)
             self._changed(reg, RecordType.CONSULTATION, c.number)
@@ -341,7 +343,9 @@ class Committee:
             if c.submitted_on is not None:
                 raise Conflict("error.already_submitted", usage=cmd.name, number=c.number, on=c.submitted_on)
             if c.received_on and on < c.received_on:
-                raise InvalidInput("error.submitted_before_received", usage=cmd.name, on=on, received=c.received_on)
+                raise InvalidInput(
+                    "error.submitted_before_received", usage=cmd.name, on=on, received=c.received_on
+                )
             if on > today:
                 raise InvalidInput("error.submitted_in_future", usage=cmd.name, on=on)
             reg.submit_consultation(c.id, on)
@@ -359,7 +363,9 @@ class Committee:
         text = self._text(cmd.args["text"], 4000, cmd.name)
         follow_up: dt.date | None = cmd.get("follow-up")
         if follow_up and follow_up < day:
-            raise InvalidInput("error.follow_up_before_decision", usage=cmd.name, follow_up=follow_up, date=day)
+            raise InvalidInput(
+                "error.follow_up_before_decision", usage=cmd.name, follow_up=follow_up, date=day
+            )
         with self.registers(actor.workspace_id, write=True) as reg:
             body = self._body(reg, cmd.args["body"], cmd.name)
             meeting_id = None
@@ -369,7 +375,10 @@ class Committee:
                     raise self._wrong_kind(reg, cmd.args["meeting"], RecordType.MEETING, cmd.name)
                 if meeting.body.id != body.id:
                     raise InvalidInput(
-                        "error.meeting_other_body", usage=cmd.name, number=meeting.number, body=meeting.body.name
+                        "error.meeting_other_body",
+                        usage=cmd.name,
+                        number=meeting.number,
+                        body=meeting.body.name,
                     )
                 meeting_id = meeting.id
             paragraph = cmd.get("paragraph")
@@ -378,13 +387,19 @@ class Committee:
                     raise InvalidInput("error.number", usage=cmd.name, value=str(paragraph))
                 if reg.paragraph_taken(body.id, day.year, paragraph):
                     raise Conflict(
-                        "error.paragraph_taken", usage=cmd.name, paragraph=paragraph, body=body.name, year=day.year
+                        "error.paragraph_taken",
+                        usage=cmd.name,
+                        paragraph=paragraph,
+                        body=body.name,
+                        year=day.year,
                     )
             else:
                 paragraph = reg.next_paragraph(body.id, day.year)
             new = NewDecision(body.id, day, text, meeting_id, follow_up, cmd.get("owner"), paragraph)
             decision = reg.add_decision(reg.next_number(), paragraph, new, self.clock.now())
-            self._audit(reg, actor, "decision.add", f"#{decision.number}", body=body.name, paragraph=paragraph)
+            self._audit(
+                reg, actor, "decision.add", f"#{decision.number}", body=body.name, paragraph=paragraph
+            )
             self._changed(reg, RecordType.DECISION, decision.number)
             reg.commit()
         return DecisionSaved(decision)
@@ -417,7 +432,9 @@ class Committee:
             if d.follow_up_on is None:
                 raise InvalidInput("error.no_follow_up", usage=cmd.name, number=d.number)
             if d.follow_up_done_on is not None:
-                raise Conflict("error.follow_up_already_done", usage=cmd.name, number=d.number, on=d.follow_up_done_on)
+                raise Conflict(
+                    "error.follow_up_already_done", usage=cmd.name, number=d.number, on=d.follow_up_done_on
+                )
             reg.finish_follow_up(d.id, on)
             self._audit(reg, actor, "decision.done", f"#{d.number}", on=on)
             self._changed(reg, RecordType.DECISION, d.number)
@@ -491,4 +508,3 @@ class Committee:
             self._audit(reg, actor, "digest.channel", cmd.args["channel"])
             reg.commit()
         return DigestChannelSet(cmd.args["channel"])
-

@@ -94,7 +94,9 @@ def import_data(engine: Engine, data: str) -> dict[str, int]:
     with bind.begin() as conn:
         for table in _tables():
             if conn.scalar(select(func.count()).select_from(table)):
-                raise ImportRefused(f"the database is not empty (table {table.name} has rows); import needs an empty one")
+                raise ImportRefused(
+                    f"the database is not empty (table {table.name} has rows); import needs an empty one"
+                )
         for table in _tables():
             rows = tables.get(table.name, [])
             if rows:

@@ -72,7 +72,6 @@ Ore = Annotated[int, mapped_column(BigInteger)]
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    type_annotation_map = {dict[str, Any]: JSON}
 
 
 class Workspace(Base):

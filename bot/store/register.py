@@ -101,7 +101,14 @@ def _fund(row: FundRow) -> Fund:
 
 def _entry(row: LedgerEntryRow) -> LedgerEntry:
     return LedgerEntry(
-        row.id, row.number, _fund(row.fund), EntryKind(row.kind), row.amount, row.booked_on, row.text, row.category
+        row.id,
+        row.number,
+        _fund(row.fund),
+        EntryKind(row.kind),
+        row.amount,
+        row.booked_on,
+        row.text,
+        row.category,
     )
 
 
@@ -244,7 +251,13 @@ class SqlRegister:
         )
         if row is None:
             self.session.add(
-                RoleRow(workspace_id=self.workspace_id, user_id=user_id, role=role.value, granted_by=by, granted_at=at)
+                RoleRow(
+                    workspace_id=self.workspace_id,
+                    user_id=user_id,
+                    role=role.value,
+                    granted_by=by,
+                    granted_at=at,
+                )
             )
         else:
             row.role, row.granted_by, row.granted_at = role.value, by, at
@@ -262,14 +275,18 @@ class SqlRegister:
 
     def role_grants(self) -> list[RoleGrant]:
         rows = self.session.scalars(
-            select(RoleRow).where(RoleRow.workspace_id == self.workspace_id).order_by(RoleRow.role, RoleRow.user_id)
+            select(RoleRow)
+            .where(RoleRow.workspace_id == self.workspace_id)
+            .order_by(RoleRow.role, RoleRow.user_id)
         ).all()
         return [RoleGrant(r.user_id, Role(r.role)) for r in rows]
 
     # -- bodies --------------------------------------------------------------------------------
 
     def add_body(self, number: int, name: str, kind: BodyKind, channel: str | None) -> Body:
-        row = BodyRow(workspace_id=self.workspace_id, number=number, name=name, kind=kind.value, channel=channel)
+        row = BodyRow(
+            workspace_id=self.workspace_id, number=number, name=name, kind=kind.value, channel=channel
+        )
         self.session.add(row)
         self.session.flush()
         return _body(row)
@@ -301,7 +318,9 @@ class SqlRegister:
 
     def meeting(self, number: int) -> Meeting | None:
         row = self.session.scalar(
-            select(MeetingRow).where(MeetingRow.workspace_id == self.workspace_id, MeetingRow.number == number)
+            select(MeetingRow).where(
+                MeetingRow.workspace_id == self.workspace_id, MeetingRow.number == number
+            )
         )
         return _meeting(row) if row else None
 
@@ -353,7 +372,9 @@ class SqlRegister:
         )
         return _consultation(row) if row else None
 
-    def consultations(self, *, state: ConsultationState | None, on: dt.date, limit: int) -> Page[Consultation]:
+    def consultations(
+        self, *, state: ConsultationState | None, on: dt.date, limit: int
+    ) -> Page[Consultation]:
         c = ConsultationRow
         received = or_(c.received_on.is_(None), c.received_on <= on)
         unanswered = or_(c.submitted_on.is_(None), c.submitted_on > on)
@@ -371,7 +392,9 @@ class SqlRegister:
         return self._page(select(c).where(*conditions).order_by(*order), limit, _consultation)
 
     def submit_consultation(self, consultation_id: int, on: dt.date) -> None:
-        self.session.execute(update(ConsultationRow).where(ConsultationRow.id == consultation_id).values(submitted_on=on))
+        self.session.execute(
+            update(ConsultationRow).where(ConsultationRow.id == consultation_id).values(submitted_on=on)
+        )
 
     # -- decisions -----------------------------------------------------------------------------
 
@@ -397,7 +420,9 @@ class SqlRegister:
 
     def decision(self, number: int) -> Decision | None:
         row = self.session.scalar(
-            select(DecisionRow).where(DecisionRow.workspace_id == self.workspace_id, DecisionRow.number == number)
+            select(DecisionRow).where(
+                DecisionRow.workspace_id == self.workspace_id, DecisionRow.number == number
+            )
         )
         return _decision(row) if row else None
 
@@ -411,7 +436,9 @@ class SqlRegister:
 
     def next_paragraph(self, body_id: int, year: int) -> int:
         highest = self.session.scalar(
-            select(func.max(DecisionRow.paragraph)).where(DecisionRow.body_id == body_id, DecisionRow.year == year)
+            select(func.max(DecisionRow.paragraph)).where(
+                DecisionRow.body_id == body_id, DecisionRow.year == year
+            )
         )
         return int(highest or 0) + 1
 
@@ -429,7 +456,9 @@ class SqlRegister:
         return self._page(query, limit, _decision)
 
     def finish_follow_up(self, decision_id: int, on: dt.date) -> None:
-        self.session.execute(update(DecisionRow).where(DecisionRow.id == decision_id).values(follow_up_done_on=on))
+        self.session.execute(
+            update(DecisionRow).where(DecisionRow.id == decision_id).values(follow_up_done_on=on)
+        )
 
     # -- funds ---------------------------------------------------------------------------------
 
@@ -459,7 +488,13 @@ class SqlRegister:
         )
         self.session.add(row)
         column = {EntryKind.OPENING: "opening", EntryKind.INCOME: "income", EntryKind.COST: "costs"}[new.kind]
-        values = {"fund_id": new.fund_id, "month": _month(new.booked_on), "opening": 0, "income": 0, "costs": 0}
+        values = {
+            "fund_id": new.fund_id,
+            "month": _month(new.booked_on),
+            "opening": 0,
+            "income": 0,
+            "costs": 0,
+        }
         values[column] = new.amount
         stmt = self._insert(LedgerMonthRow).values(**values)
         stmt = stmt.on_conflict_do_update(

@@ -66,7 +66,9 @@ class Presenter:
     # -- small pieces --------------------------------------------------------------------------
 
     def t(self, key: str, **params: Any) -> str:
-        return self.tr.t(key, cmd=self.cmd, **params) if "{cmd}" in self._raw(key) else self.tr.t(key, **params)
+        return (
+            self.tr.t(key, cmd=self.cmd, **params) if "{cmd}" in self._raw(key) else self.tr.t(key, **params)
+        )
 
     def _raw(self, key: str) -> str:
         from bot.i18n.catalog import CATALOG
@@ -125,7 +127,10 @@ class Presenter:
             self.t("confirm.yes_cancel"),
             self.t("confirm.no"),
         )
-        return (show, Button(self.t("button.cancel_meeting"), "meeting.cancel", str(m.number), "danger", confirm))
+        return (
+            show,
+            Button(self.t("button.cancel_meeting"), "meeting.cancel", str(m.number), "danger", confirm),
+        )
 
     def _due_words(self, item: DatedConsultation) -> str:
         c = item.consultation
@@ -161,7 +166,9 @@ class Presenter:
         text = d.text if len(d.text) <= 280 else d.text[:277].rstrip() + "…"
         line = f"#{d.number} · {d.body.name} {self.tr.short_date(d.decided_on)} § {d.paragraph} · {text}"
         if d.follow_up_on and d.follow_up_done_on is None:
-            line += " · " + self.t("decision.follow_up", on=self.tr.short_date(d.follow_up_on, today=self.today))
+            line += " · " + self.t(
+                "decision.follow_up", on=self.tr.short_date(d.follow_up_on, today=self.today)
+            )
         return line
 
     # -- help ----------------------------------------------------------------------------------
@@ -173,7 +180,9 @@ class Presenter:
                 names = [c for c in grammar.COMMANDS if c.group == group]
                 verbs = ", ".join(c.verb or c.group for c in names)
                 blocks.append(
-                    Text(f"{self.t(f'help.group.{group}')} ({verbs})\n`{self.cmd}{self.t(f'help.example.{group}')}`")
+                    Text(
+                        f"{self.t(f'help.group.{group}')} ({verbs})\n`{self.cmd}{self.t(f'help.example.{group}')}`"
+                    )
                 )
             blocks.append(Context(self.t("help.more")))
             return Message(tuple(blocks), self.tr.t("help.title").replace("*", ""))
@@ -330,7 +339,9 @@ class Presenter:
         if r.follow_up_done:
             text = self.t("decision.follow_up_done", number=d.number, on=d.follow_up_done_on)
             return Message((Text(text),), text)
-        text = self.t("decision.saved", number=d.number, body=d.body.name, date=d.decided_on, paragraph=d.paragraph)
+        text = self.t(
+            "decision.saved", number=d.number, body=d.body.name, date=d.decided_on, paragraph=d.paragraph
+        )
         blocks: list[Block] = [Text(text)]
         if d.follow_up_on:
             blocks.append(Context(self.t("decision.follow_up", on=self.tr.date(d.follow_up_on))))
@@ -370,7 +381,9 @@ class Presenter:
         if pairs:
             blocks.append(Fields(tuple(pairs)))
         if d.follow_up_on and not d.follow_up_done_on:
-            blocks.append(Actions((Button(self.t("button.done"), "decision.done", str(d.number), "primary"),)))
+            blocks.append(
+                Actions((Button(self.t("button.done"), "decision.done", str(d.number), "primary"),))
+            )
         return Message(tuple(blocks), title.replace("*", ""))
 
     # -- funds ---------------------------------------------------------------------------------
@@ -381,7 +394,11 @@ class Presenter:
             text = self.t("fund.saved_empty", number=f.number, name=f.name)
         else:
             text = self.t(
-                "fund.saved", number=f.number, name=f.name, amount=self.tr.money(r.opening.amount), on=r.opening.booked_on
+                "fund.saved",
+                number=f.number,
+                name=f.name,
+                amount=self.tr.money(r.opening.amount),
+                on=r.opening.booked_on,
             )
         return Message((Text(text),), text.replace("*", ""))
 
@@ -435,8 +452,13 @@ class Presenter:
             self.t("fund.report.closing"),
         )
         rows = tuple(
-            (line.fund.name, m(line.opening, unit=False), m(line.income, unit=False), m(line.costs, unit=False),
-             m(line.closing, unit=False))
+            (
+                line.fund.name,
+                m(line.opening, unit=False),
+                m(line.income, unit=False),
+                m(line.costs, unit=False),
+                m(line.closing, unit=False),
+            )
             for line in r.lines
         )
         footer = (
@@ -449,7 +471,11 @@ class Presenter:
         result = r.income - r.costs
         word = "fund.report.surplus" if result >= 0 else "fund.report.deficit"
         context = self.t("fund.report.result", result=self.t(word, amount=m(abs(result))))
-        blocks: list[Block] = [Text(title), Table(rows, "lrrrr", header=header, footer=footer), Context(context)]
+        blocks: list[Block] = [
+            Text(title),
+            Table(rows, "lrrrr", header=header, footer=footer),
+            Context(context),
+        ]
         return Message(tuple(blocks), f"{title.replace('*', '')}: {context}")
 
     def _FundEntries(self, r: FundEntries) -> Message:

@@ -6,6 +6,7 @@ reads one command per line, prints each reply, and exits non-zero if any line fa
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Callable, Iterable
 from typing import TextIO
@@ -34,10 +35,8 @@ def run_lines(bot: Bot, lines: Iterable[str], out: TextIO) -> int:
 
 
 def interactive(bot: Bot, out: TextIO, *, on_start: Callable[[], None] | None = None) -> int:
-    try:
-        import readline  # noqa: F401  # line editing and history where available
-    except ImportError:  # pragma: no cover - not on every platform
-        pass
+    with contextlib.suppress(ImportError):  # line editing and history where available
+        import readline  # noqa: F401
     actor = bot.frontend.actor(LOCAL_WORKSPACE, LOCAL_USER, local_admin=True)
     out.write(render(bot.frontend.handle(actor, "help", cmd="").message) + "\n\n")
     if on_start is not None:
