@@ -137,14 +137,25 @@ class Presenter:
         due = self.t("consultation.due", due=self.tr.short_date(c.due_on, today=self.today))
         if item.state is ConsultationState.SUBMITTED:
             return self.t("consultation.submitted_on", on=self.tr.short_date(c.submitted_on or c.due_on))
+        return f"{due} {self._distance(item)}"
+
+    def _due_detail(self, item: DatedConsultation) -> str:
+        """The due date in full, with how far off it is while the consultation is unanswered."""
+        day = self.tr.weekday_date(item.consultation.due_on)
+        if item.state is ConsultationState.SUBMITTED:
+            return day
+        return f"{day} {self._distance(item)}".strip()
+
+    def _distance(self, item: DatedConsultation) -> str:
         if item.state is ConsultationState.OVERDUE:
             n = -item.workdays_left
-            key = "consultation.overdue_by.one" if n == 1 else "consultation.overdue_by"
-            return f"{due} {self.t(key, n=n)}"
+            return self.t("consultation.overdue_by.one" if n == 1 else "consultation.overdue_by", n=n)
+        if item.state is ConsultationState.SUBMITTED:
+            return ""
         if item.workdays_left == 0:
-            return f"{due} {self.t('consultation.due_today')}"
+            return self.t("consultation.due_today")
         key = "consultation.due_in.one" if item.workdays_left == 1 else "consultation.due_in"
-        return f"{due} {self.t(key, n=item.workdays_left)}"
+        return self.t(key, n=item.workdays_left)
 
     def _consultation_line(self, item: DatedConsultation) -> str:
         c = item.consultation
@@ -280,7 +291,8 @@ class Presenter:
         blocks: list[Block] = [Text(title), Fields(tuple(pairs))]
         if r.decisions:
             blocks.append(Text(self.t("meeting.decisions", n=len(r.decisions))))
-            blocks.append(Text("\n".join(self._decision_line(d) for d in r.decisions)))
+            in_order = sorted(r.decisions, key=lambda d: (d.decided_on, d.paragraph))
+            blocks.append(Text("\n".join(self._decision_line(d) for d in in_order)))
         if not m.cancelled:
             blocks.append(Actions(self._meeting_buttons(m)[1:]))
         return Message(tuple(blocks), title.replace("*", ""))
@@ -314,7 +326,7 @@ class Presenter:
         state_key = f"consultation.state.{r.item.state.value}"
         pairs = [
             (self.t("consultation.field.issuer"), c.issuer),
-            (self.t("consultation.field.due"), f"{self.tr.weekday_date(c.due_on)} {self._due_words(r.item)}"),
+            (self.t("consultation.field.due"), self._due_detail(r.item)),
             (self.t("consultation.field.status"), self.t(state_key, on=c.submitted_on)),
         ]
         if c.reference:
