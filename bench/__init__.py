@@ -1,0 +1,1 @@
+"""Benchmarks of Committee Bot: `python -m bench` (see bench/README.md)."""
