@@ -19,7 +19,9 @@ YEAR = Path(__file__).resolve().parents[1] / "data" / "year-2021.txt"
 SLACK_VARIABLES = ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN")
 
 
-def cli(args: list[str], database_url: str, cwd: Path, stdin: str | None = None, **env: str) -> subprocess.CompletedProcess[str]:
+def cli(
+    args: list[str], database_url: str, cwd: Path, stdin: str | None = None, **env: str
+) -> subprocess.CompletedProcess[str]:
     environment = {k: v for k, v in os.environ.items() if k not in SLACK_VARIABLES}
     environment.update({"DATABASE_URL": database_url, "SCHEDULER": "off", **env})
     return subprocess.run(
@@ -34,22 +36,36 @@ def cli(args: list[str], database_url: str, cwd: Path, stdin: str | None = None,
 
 
 def test_shell_reads_a_whole_year_from_stdin(database_url: str, tmp_path: Path) -> None:
-    script = YEAR.read_text(encoding="utf-8") + "\nfund balance --at 2021-12-31\nconsultation list --at 2021-09-20\n"
+    script = (
+        YEAR.read_text(encoding="utf-8")
+        + "\nfund balance --at 2021-12-31\nconsultation list --at 2021-09-20\n"
+    )
     done = cli(["shell"], database_url, tmp_path, script)
     assert done.returncode == 0, done.stderr
     out = done.stdout.replace("\u00a0", " ")
     assert "Totalt                                1 332 544 kr" in out
-    assert "#32 · Kollektivtrafikplan 2050 · Region Stockholm · svar senast 30 sep 2021 (om 8 arbetsdagar)" in out
+    assert (
+        "#32 · Kollektivtrafikplan 2050 · Region Stockholm · svar senast 30 sep 2021 (om 8 arbetsdagar)"
+        in out
+    )
     assert out.count("✅") == 71
 
 
 def test_shell_in_english_and_with_the_slash_prefix(database_url: str, tmp_path: Path) -> None:
-    done = cli(["shell"], database_url, tmp_path, '/committee fund add "Kassa" --opening 1587,50\n/committee saldo\n', BOT_LOCALE="en")
+    done = cli(
+        ["shell"],
+        database_url,
+        tmp_path,
+        '/committee fund add "Kassa" --opening 1587,50\n/committee saldo\n',
+        BOT_LOCALE="en",
+    )
     assert done.returncode == 0, done.stderr
     assert "Fund #1 Kassa added with an opening balance of 1,587.50 kr" in done.stdout
 
 
-def test_a_failing_line_makes_the_exit_status_non_zero_and_the_rest_still_runs(database_url: str, tmp_path: Path) -> None:
+def test_a_failing_line_makes_the_exit_status_non_zero_and_the_rest_still_runs(
+    database_url: str, tmp_path: Path
+) -> None:
     done = cli(["shell"], database_url, tmp_path, 'fund add "A"\nfund cost "A" 1,332,545 "x"\nfund balance\n')
     assert done.returncode == 1
     assert 'Jag förstod inte beloppet "1,332,545"' in done.stdout
@@ -75,7 +91,14 @@ def test_usage_errors_exit_two(tmp_path: Path) -> None:
 
 
 def test_bad_settings_are_reported_together(tmp_path: Path) -> None:
-    done = cli(["migrate"], f"sqlite:///{tmp_path / 'x.db'}", tmp_path, BOT_LOCALE="fi", REMINDER_TIME="nine", PORT="http")
+    done = cli(
+        ["migrate"],
+        f"sqlite:///{tmp_path / 'x.db'}",
+        tmp_path,
+        BOT_LOCALE="fi",
+        REMINDER_TIME="nine",
+        PORT="http",
+    )
     assert done.returncode == 1
     for name in ("BOT_LOCALE", "REMINDER_TIME", "PORT"):
         assert name in done.stderr
@@ -106,7 +129,11 @@ def test_export_import_export_is_identical_across_databases(
     assert len(data["tables"]["ledger_entries"]) == 19
 
     # Into the other kind of database, and back out.
-    other = create_pg_database(postgres_server) if database_url.startswith("sqlite") else f"sqlite:///{tmp_path / 'other.db'}"
+    other = (
+        create_pg_database(postgres_server)
+        if database_url.startswith("sqlite")
+        else f"sqlite:///{tmp_path / 'other.db'}"
+    )
     try:
         imported = cli(["import", str(first)], other, tmp_path)
         assert imported.returncode == 0, imported.stderr

@@ -32,7 +32,11 @@ def year_bot(request: pytest.FixtureRequest, database_url: str) -> Iterator[Bot]
 
 def test_every_line_of_the_year_is_accepted(year_bot: Bot) -> None:
     # The fixture asserts status 0; here, that each line was answered with a confirmation.
-    lines = [line for line in YEAR.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")]
+    lines = [
+        line
+        for line in YEAR.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
     status, output = console(year_bot, "body list")
     assert status == 0
     assert len(lines) == 71
@@ -110,7 +114,12 @@ def test_consultations_as_of_any_day(year_bot: Bot) -> None:
 
 
 def test_decisions_found_by_words_body_and_year(year_bot: Bot) -> None:
-    for query in ("decision list högskola", "decision list Högskola", "decision list hogskola", "beslut lista HÖGSKOLA"):
+    for query in (
+        "decision list högskola",
+        "decision list Högskola",
+        "decision list hogskola",
+        "beslut lista HÖGSKOLA",
+    ):
         result = say(year_bot, query).result
         assert isinstance(result, DecisionList)
         assert [d.number for d in result.page.items] == [36], query
