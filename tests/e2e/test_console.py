@@ -190,7 +190,7 @@ def test_interactive_console_on_a_terminal(tmp_path: Path, command: str) -> None
         os.execve(sys.executable, [sys.executable, "-m", "bot", command], env)
     try:
         _read_until(fd, "committee> ")
-        os.write(fd, 'fund add "Kassa" --opening 100\n'.encode())
+        os.write(fd, b'fund add "Kassa" --opening 100\n')
         assert "Fond #1 Kassa" in _read_until(fd, "committee> ")
         os.write(fd, b"quit\n")
         _, status = os.waitpid(pid, 0)
