@@ -1,0 +1,56 @@
+"""The bolt app: built by `build_app` when asked, never at import time."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from slack_bolt import App
+from slack_sdk import WebClient
+
+from bot.adapters.slack import actions, commands, events, views
+from bot.adapters.slack.side import ACK_BUDGET, SlackSide, log
+from bot.bootstrap import Bot
+from bot.config import Settings
+
+
+def web_client(settings: Settings) -> WebClient:
+    """The Web API client, pointed wherever SLACK_API_URL says (tests use a local fake)."""
+    return WebClient(token=settings.slack_bot_token, base_url=settings.slack_api_url)
+
+
+def build_app(
+    bot: Bot,
+    settings: Settings,
+    *,
+    socket_mode: bool = False,
+    client: WebClient | None = None,
+    ack_budget: float = ACK_BUDGET,
+) -> App:
+    """The committee's Slack app over `bot`. Over HTTP every request must carry a valid
+    signature from the last five minutes; Socket Mode has no signatures to check."""
+    if not socket_mode and not settings.slack_signing_secret:
+        raise ValueError("HTTP mode needs SLACK_SIGNING_SECRET to verify requests")
+    app = App(
+        client=client or web_client(settings),
+        signing_secret=settings.slack_signing_secret or "",
+        request_verification_enabled=not socket_mode,
+        # Commands here take milliseconds: answering in the acknowledgement itself saves bolt's
+        # 10 ms polling per request (shared/SLACK.md); slow ones are handed off by `commands`.
+        process_before_response=True,
+        logger=logging.getLogger("bot.slack.bolt"),
+    )
+    side = SlackSide(bot, settings, ack_budget=ack_budget)
+    commands.register(app, side)
+    actions.register(app, side)
+    views.register(app, side)
+    events.register(app, side)
+
+    @app.error
+    def on_error(error: Exception, body: dict[str, Any]) -> None:
+        # Listeners answer their own failures; this catches what fails around them.
+        log.error(
+            "Slack request failed before a listener could answer: %s", type(error).__name__, exc_info=error
+        )
+
+    return app

@@ -1,0 +1,144 @@
+"""`committee-bot serve`: Slack's HTTP mode on gunicorn.
+
+`POST /slack/events` takes slash commands, interactivity and events (bolt verifies each
+signature); `GET /healthz` answers 200 with JSON when the database and the scheduler are
+healthy, 503 otherwise. The schema is migrated once, before the workers start; then each worker
+builds its own bot (database engines must not cross a fork) and starts its own ticker.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from gunicorn.app.base import BaseApplication
+from slack_bolt import App
+from slack_bolt.adapter.wsgi import SlackRequestHandler
+
+from bot.adapters.slack.app import build_app
+from bot.adapters.slack.logs import redact_tokens_in_logs
+from bot.bootstrap import Bot, bootstrap
+from bot.config import Settings
+from bot.store import migrate
+from bot.store.db import make_engine
+
+log = logging.getLogger(__name__)
+
+EVENTS_PATH = "/slack/events"
+HEALTH_PATH = "/healthz"
+#: gunicorn's own convention for the number of worker processes
+DEFAULT_WORKERS = 2
+DEFAULT_THREADS = 4
+
+StartResponse = Callable[..., Any]
+WsgiApp = Callable[[dict[str, Any], StartResponse], Iterable[bytes]]
+
+
+def _json(start_response: StartResponse, status: str, body: dict[str, Any]) -> list[bytes]:
+    data = json.dumps(body).encode()
+    start_response(status, [("Content-Type", "application/json"), ("Content-Length", str(len(data)))])
+    return [data]
+
+
+def wsgi_app(bot: Bot, app: App) -> WsgiApp:
+    """Routes the two endpoints; everything else is 404."""
+    slack = SlackRequestHandler(app, path=EVENTS_PATH)
+
+    def route(environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
+        path = environ.get("PATH_INFO", "")
+        method = environ.get("REQUEST_METHOD", "GET")
+        if path == EVENTS_PATH:
+            if method != "POST":
+                return _json(start_response, "405 Method Not Allowed", {"error": "POST only"})
+            result: Iterable[bytes] = slack(environ, start_response)
+            return result
+        if path == HEALTH_PATH and method in ("GET", "HEAD"):
+            ok, report = bot.health()
+            return _json(start_response, "200 OK" if ok else "503 Service Unavailable", {"ok": ok, **report})
+        return _json(start_response, "404 Not Found", {"error": "not found"})
+
+    return route
+
+
+def _env_int(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    if not value.isdigit() or int(value) < 1:
+        raise ValueError(f"{name} must be a whole number of at least 1, not {value!r}")
+    return int(value)
+
+
+class CommitteeServer(BaseApplication):  # type: ignore[misc]  # gunicorn has no type hints
+    """gunicorn, configured in code: `load()` runs in each worker after the fork."""
+
+    def __init__(self, settings: Settings, options: dict[str, Any]) -> None:
+        self.settings = settings
+        self.options = options
+        self.bot: Bot | None = None
+        super().__init__()
+
+    def load_config(self) -> None:
+        for key, value in self.options.items():
+            self.cfg.set(key, value)
+
+    def load(self) -> WsgiApp:
+        self.bot = bootstrap(self.settings, run_migrations=False)
+        return wsgi_app(self.bot, build_app(self.bot, self.settings))
+
+
+def _post_worker_init(worker: Any) -> None:
+    server: CommitteeServer = worker.app
+    if server.bot is not None:
+        server.bot.start_background()
+
+
+def _worker_exit(arbiter: Any, worker: Any) -> None:
+    server: CommitteeServer = worker.app
+    if server.bot is not None:
+        server.bot.close()
+
+
+def options(host: str, port: int) -> dict[str, Any]:
+    workers = _env_int("WEB_CONCURRENCY", DEFAULT_WORKERS)
+    threads = _env_int("WEB_THREADS", DEFAULT_THREADS)
+    return {
+        "bind": f"{host}:{port}",
+        "workers": workers,
+        "threads": threads,
+        "worker_class": "gthread",
+        # Slack waits 3 seconds; a worker stuck far longer than that is restarted.
+        "timeout": 30,
+        "graceful_timeout": 10,
+        "keepalive": 5,
+        "post_worker_init": _post_worker_init,
+        "worker_exit": _worker_exit,
+        "accesslog": None,
+        "errorlog": "-",
+        "loglevel": logging.getLevelName(logging.getLogger().getEffectiveLevel()).lower(),
+    }
+
+
+def serve(settings: Settings, *, host: str, port: int) -> int:
+    """Run until stopped (SIGTERM or Ctrl-C); returns gunicorn's exit status."""
+    redact_tokens_in_logs()
+    engine = make_engine(settings.database_url)
+    try:
+        migrate.upgrade(engine)
+    finally:
+        engine.dispose()
+    config = options(host, port)
+    log.info(
+        "serving Slack on %s with %s workers × %s threads",
+        config["bind"],
+        config["workers"],
+        config["threads"],
+    )
+    try:
+        CommitteeServer(settings, config).run()
+    except SystemExit as exc:  # gunicorn's arbiter leaves by SystemExit
+        return int(exc.code or 0)
+    return 0
