@@ -23,9 +23,11 @@ def first_delivery(engine: Engine, event_id: str, at: dt.datetime) -> bool:
         insert(SlackEventSeen)
         .values(event_id=event_id[:64], seen_at=at)
         .on_conflict_do_nothing(index_elements=["event_id"])
+        # RETURNING, not rowcount: an ORM session reports -1 rows for this on PostgreSQL.
+        .returning(SlackEventSeen.event_id)
     )
     with session_factory(engine, write=True)() as session:
-        inserted = bool(session.execute(statement).rowcount == 1)  # type: ignore[attr-defined]
+        inserted = session.execute(statement).first() is not None
         # Forget old ids in the same turn: the table stays small without a separate job.
         session.execute(delete(SlackEventSeen).where(SlackEventSeen.seen_at < at - REMEMBER))
         session.commit()
