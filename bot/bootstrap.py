@@ -8,19 +8,25 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TextIO
 
 from sqlalchemy import Engine, text
 
 from bot.adapters.calendar_se import SwedishHolidays
 from bot.config import Settings
 from bot.core.clock import Clock, SystemClock
+from bot.core.reminders import ReminderPlanner, ReminderRules
 from bot.core.service import Committee
 from bot.core.workdays import WorkingDays
 from bot.frontend import Frontend
+from bot.i18n import Translator
+from bot.reminders.commands import ReminderCommands
+from bot.reminders.dispatcher import Dispatcher
+from bot.reminders.planning import ReminderPlanning
 from bot.scheduler.ticker import Ticker
 from bot.store import migrate
 from bot.store.db import make_engine, session_factory
+from bot.store.outbox import Outbox
 from bot.store.register import SqlRegisterFactory
 
 #: the console's workspace: it never posts to Slack
@@ -37,16 +43,29 @@ class Bot:
     registers: SqlRegisterFactory
     committee: Committee
     frontend: Frontend
+    #: reminders and digests: planning (the service's listener) and sending from the outbox
+    planning: ReminderPlanning
+    dispatcher: Dispatcher
     #: the idempotent work each process does on every tick (reminders, digests)
     ticks: list[Callable[[dt.datetime], object]] = field(default_factory=list)
     ticker: Ticker | None = None
 
-    def start_background(self) -> None:
+    def start_background(self, *, interval: dt.timedelta | None = None) -> None:
         """Start this process's ticker, unless SCHEDULER=off."""
         if not self.settings.scheduler or self.ticker is not None:
             return
-        self.ticker = Ticker(self.clock, self.ticks)
+        self.ticker = (
+            Ticker(self.clock, self.ticks)
+            if interval is None
+            else Ticker(self.clock, self.ticks, interval=interval)
+        )
         self.ticker.start()
+
+    def print_local_reminders(self, out: TextIO) -> None:
+        """The local workspace's reminders and digests go to `out` (the console), never Slack."""
+        from bot.adapters.shell.printer import ConsolePoster
+
+        self.dispatcher.local_poster = ConsolePoster(out)
 
     def health(self) -> tuple[bool, dict[str, Any]]:
         """Is the database reachable and, where one should run, the scheduler ticking?"""
@@ -89,4 +108,47 @@ def bootstrap(settings: Settings, *, clock: Clock | None = None, run_migrations:
         admin_users=settings.admin_users,
     )
     frontend = Frontend(committee, settings.locale)
-    return Bot(settings, engine, clock, workdays, registers, committee, frontend)
+    planning, dispatcher = _reminders(settings, engine, registers, clock, workdays, committee)
+    bot = Bot(settings, engine, clock, workdays, registers, committee, frontend, planning, dispatcher)
+    bot.ticks.append(dispatcher.tick)
+    return bot
+
+
+def _reminders(
+    settings: Settings,
+    engine: Engine,
+    registers: SqlRegisterFactory,
+    clock: Clock,
+    workdays: WorkingDays,
+    committee: Committee,
+) -> tuple[ReminderPlanning, Dispatcher]:
+    rules = ReminderRules(
+        zone=settings.timezone,
+        reminder_time=settings.reminder_time,
+        consultation_workdays=settings.reminder_workdays,
+        meeting_workdays=settings.meeting_reminder_workdays,
+        digest_day=settings.digest_day,
+        digest_time=settings.digest_time,
+    )
+    planner = ReminderPlanner(rules, workdays)
+    box = Outbox(engine, LOCAL_WORKSPACE)
+    planning = ReminderPlanning(
+        planner,
+        registers,
+        box,
+        clock,
+        default_channel=settings.digest_channel,
+        local_workspace=LOCAL_WORKSPACE,
+    )
+    committee.listeners.append(planning)
+    commands = ReminderCommands(registers, planner, clock, settings.timezone, settings.admin_users)
+    committee.extensions.update(commands.extensions())
+    translator = Translator(settings.locale)
+    dispatcher = Dispatcher(box, registers, planning, translator, settings.timezone)
+    if settings.slack_bot_token:
+        from bot.adapters.slack.poster import SlackPoster
+
+        dispatcher.slack_poster = SlackPoster(
+            settings.slack_bot_token, settings.slack_api_url, translator, settings.slack_command
+        )
+    return planning, dispatcher

@@ -144,8 +144,13 @@ def cmd_shell(settings: Settings, args: argparse.Namespace) -> int:
     from bot.adapters.shell.console import run
 
     bot = _bootstrap(settings)
+
+    def scheduler() -> None:  # on a terminal: print the local workspace's reminders as they fall due
+        bot.print_local_reminders(sys.stdout)
+        bot.start_background()
+
     try:
-        return run(bot)
+        return run(bot, on_start=scheduler)
     finally:
         bot.close()
 

@@ -89,9 +89,10 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "digest": ("sammanfattning",),
     "body": ("organ",),
     "role": ("roll", "roller"),
+    "reminders": ("påminnelser", "paminnelser", "påminnelse", "reminder"),
     "help": ("hjälp", "hjalp"),
 }
-HELP_GROUPS = ("meeting", "consultation", "decision", "fund", "digest", "body", "role")
+HELP_GROUPS = ("meeting", "consultation", "decision", "fund", "digest", "reminders", "body", "role")
 
 VERBS: dict[str, tuple[str, ...]] = {
     "add": ("ny", "nytt", "lägg", "lagg"),
@@ -108,6 +109,8 @@ VERBS: dict[str, tuple[str, ...]] = {
     "report": ("rapport",),
     "channel": ("kanal",),
     "entries": ("poster", "transaktioner"),
+    "edit": ("ändra", "andra"),
+    "snooze": ("skjut-upp", "snooza", "vänta"),
 }
 
 # Single Swedish words that stand for a whole command (`/committee saldo`).
@@ -196,6 +199,17 @@ COMMANDS: tuple[CommandSpec, ...] = (
     CommandSpec(
         "meeting.cancel", "meeting", "cancel", (Param("id", Kind.NUMBER, placeholder="ph.id"),), writes=True
     ),
+    CommandSpec(
+        "meeting.edit",
+        "meeting",
+        "edit",
+        (
+            Param("id", Kind.NUMBER, placeholder="ph.id"),
+            _opt("date", Kind.DATE, "ph.date", "datum"),
+            _opt("time", Kind.TIME, "ph.time", "tid"),
+        ),
+        writes=True,
+    ),
     # consultations
     CommandSpec(
         "consultation.add",
@@ -229,6 +243,19 @@ COMMANDS: tuple[CommandSpec, ...] = (
         "consultation",
         "submit",
         (Param("id", Kind.NUMBER, placeholder="ph.id"), _opt("on", Kind.DATE, "ph.date", "datum")),
+        writes=True,
+    ),
+    CommandSpec(
+        "consultation.edit",
+        "consultation",
+        "edit",
+        (
+            Param("id", Kind.NUMBER, placeholder="ph.id"),
+            _opt("due", Kind.DATE, "ph.date", "senast"),
+            _opt("title", Kind.TEXT, "ph.title", "titel"),
+            _opt("owner", Kind.USER, "ph.user", "ägare"),
+            _BODY_OPT,
+        ),
         writes=True,
     ),
     # decisions
@@ -316,6 +343,18 @@ COMMANDS: tuple[CommandSpec, ...] = (
         "digest",
         "channel",
         (Param("channel", Kind.CHANNEL, placeholder="ph.channel"),),
+        writes=True,
+    ),
+    # reminders (handled by bot.reminders through the service's extensions)
+    CommandSpec("reminders", "reminders", None, (Param("id", Kind.NUMBER, placeholder="ph.id"),)),
+    CommandSpec(
+        "reminders.snooze",
+        "reminders",
+        "snooze",
+        (
+            Param("id", Kind.NUMBER, placeholder="ph.id"),
+            Param("step", Kind.TEXT, required=False, placeholder="ph.step"),
+        ),
         writes=True,
     ),
 )

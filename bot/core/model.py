@@ -208,6 +208,16 @@ class NewConsultation:
 
 
 @dataclass(frozen=True, slots=True)
+class ConsultationChanges:
+    """What `consultation edit` changes; None leaves a field as it is."""
+
+    title: str | None = None
+    due_on: dt.date | None = None
+    owner: str | None = None
+    body_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class NewDecision:
     body_id: int
     decided_on: dt.date

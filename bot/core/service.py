@@ -22,6 +22,7 @@ from bot.core.model import (
     Body,
     BodyKind,
     Consultation,
+    ConsultationChanges,
     ConsultationState,
     EntryKind,
     Fund,
@@ -291,6 +292,27 @@ class Committee:
         assert cancelled is not None
         return MeetingSaved(cancelled, cancelled=True)
 
+    def _meeting_edit(self, actor: Actor, cmd: Command) -> MeetingSaved:
+        """Move a meeting to another date or time; its reminders are re-planned."""
+        if "date" not in cmd.args and "time" not in cmd.args:
+            raise InvalidInput("error.nothing_to_edit", usage=cmd.name)
+        with self.registers(actor.workspace_id, write=True) as reg:
+            meeting = reg.meeting(cmd.args["id"])
+            if meeting is None:
+                raise self._wrong_kind(reg, cmd.args["id"], RecordType.MEETING, cmd.name)
+            if meeting.cancelled:
+                raise Conflict("error.meeting_already_cancelled", usage=cmd.name, number=meeting.number)
+            day: dt.date = cmd.get("date", meeting.date)
+            time: dt.time | None = cmd.get("time", meeting.time)
+            starts_at = local_instant(day, time, self.zone) if time else None
+            reg.reschedule_meeting(meeting.id, day, time, starts_at)
+            self._audit(reg, actor, "meeting.edit", f"#{meeting.number}", date=day, time=time)
+            self._changed(reg, RecordType.MEETING, meeting.number)
+            reg.commit()
+            saved = reg.meeting(meeting.number)
+        assert saved is not None
+        return MeetingSaved(saved)
+
     # -- consultations -------------------------------------------------------------------------
 
     def _consultation_add(self, actor: Actor, cmd: Command) -> ConsultationSaved:
@@ -355,6 +377,37 @@ class Committee:
             saved = reg.consultation(c.number)
         assert saved is not None
         return ConsultationSaved(self._dated(saved, today), submitted=True)
+
+    def _consultation_edit(self, actor: Actor, cmd: Command) -> ConsultationSaved:
+        """Change a consultation's title, due date, owner or body; its reminders are re-planned."""
+        if not any(k in cmd.args for k in ("due", "title", "owner", "body")):
+            raise InvalidInput("error.nothing_to_edit", usage=cmd.name)
+        title = self._text(cmd.args["title"], TITLE_LIMIT, cmd.name) if "title" in cmd.args else None
+        due: dt.date | None = cmd.get("due")
+        with self.registers(actor.workspace_id, write=True) as reg:
+            c = reg.consultation(cmd.args["id"])
+            if c is None:
+                raise self._wrong_kind(reg, cmd.args["id"], RecordType.CONSULTATION, cmd.name)
+            if due is not None and c.received_on and due < c.received_on:
+                raise InvalidInput(
+                    "error.due_before_received", usage=cmd.name, due=due, received=c.received_on
+                )
+            body = self._body(reg, cmd.args["body"], cmd.name) if "body" in cmd.args else None
+            changes = ConsultationChanges(title, due, cmd.get("owner"), body.id if body else None)
+            reg.update_consultation(c.id, changes)
+            self._audit(
+                reg,
+                actor,
+                "consultation.edit",
+                f"#{c.number}",
+                **{k: v for k, v in (("title", title), ("due", due), ("owner", changes.owner)) if v},
+                **({"body": body.name} if body else {}),
+            )
+            self._changed(reg, RecordType.CONSULTATION, c.number)
+            reg.commit()
+            saved = reg.consultation(c.number)
+        assert saved is not None
+        return ConsultationSaved(self._dated(saved, self.today()))
 
     # -- decisions -----------------------------------------------------------------------------
 

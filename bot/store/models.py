@@ -254,11 +254,15 @@ class DeliveryRow(Base):
     """The outbox: one row per reminder step or digest, with a unique key.
 
     The database, not the scheduler, remembers what is due and what was sent. See
-    `bot.delivery` for the life of a row (pending -> claimed -> sent | unknown | failed).
+    `bot.core.reminders.DeliveryStatus` for the life of a row and `bot.store.outbox` for its SQL.
     """
 
     __tablename__ = "deliveries"
-    __table_args__ = (Index("ix_deliveries_status_due", "status", "due_at"),)
+    __table_args__ = (
+        Index("ix_deliveries_status_due", "status", "due_at"),
+        # re-planning and `reminders <id>` read one item's rows
+        Index("ix_deliveries_item", "workspace_id", "kind", "item_number"),
+    )
 
     id: Mapped[Id]
     workspace_id: Mapped[WorkspaceId]

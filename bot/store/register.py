@@ -17,6 +17,7 @@ from bot.core.model import (
     Body,
     BodyKind,
     Consultation,
+    ConsultationChanges,
     ConsultationState,
     Decision,
     EntryKind,
@@ -344,6 +345,15 @@ class SqlRegister:
     def cancel_meeting(self, meeting_id: int, at: dt.datetime) -> None:
         self.session.execute(update(MeetingRow).where(MeetingRow.id == meeting_id).values(cancelled_at=at))
 
+    def reschedule_meeting(
+        self, meeting_id: int, day: dt.date, time: dt.time | None, starts_at: dt.datetime | None
+    ) -> None:
+        self.session.execute(
+            update(MeetingRow)
+            .where(MeetingRow.id == meeting_id)
+            .values(meeting_date=day, meeting_time=time, starts_at=starts_at)
+        )
+
     # -- consultations -------------------------------------------------------------------------
 
     def add_consultation(self, number: int, new: NewConsultation, at: dt.datetime) -> Consultation:
@@ -395,6 +405,36 @@ class SqlRegister:
         self.session.execute(
             update(ConsultationRow).where(ConsultationRow.id == consultation_id).values(submitted_on=on)
         )
+
+    def update_consultation(self, consultation_id: int, changes: ConsultationChanges) -> None:
+        values = {
+            name: value
+            for name, value in (
+                ("title", changes.title),
+                ("due_on", changes.due_on),
+                ("owner", changes.owner),
+                ("body_id", changes.body_id),
+            )
+            if value is not None
+        }
+        if values:
+            self.session.execute(
+                update(ConsultationRow).where(ConsultationRow.id == consultation_id).values(**values)
+            )
+            self.session.expire_all()
+
+    def consultations_due(
+        self, *, start: dt.date | None, end: dt.date | None, received_by: dt.date | None, limit: int
+    ) -> Page[Consultation]:
+        c = ConsultationRow
+        conditions: list[ColumnElement[bool]] = [c.workspace_id == self.workspace_id, c.submitted_on.is_(None)]
+        if start is not None:
+            conditions.append(c.due_on >= start)
+        if end is not None:
+            conditions.append(c.due_on <= end)
+        if received_by is not None:
+            conditions.append(or_(c.received_on.is_(None), c.received_on <= received_by))
+        return self._page(select(c).where(*conditions).order_by(c.due_on, c.number), limit, _consultation)
 
     # -- decisions -----------------------------------------------------------------------------
 
@@ -459,6 +499,26 @@ class SqlRegister:
         self.session.execute(
             update(DecisionRow).where(DecisionRow.id == decision_id).values(follow_up_done_on=on)
         )
+
+    def follow_ups_due(self, *, start: dt.date, end: dt.date | None, limit: int) -> Page[Decision]:
+        d = DecisionRow
+        conditions: list[ColumnElement[bool]] = [
+            d.workspace_id == self.workspace_id,
+            d.follow_up_done_on.is_(None),
+            d.follow_up_on >= start,
+        ]
+        if end is not None:
+            conditions.append(d.follow_up_on <= end)
+        return self._page(select(d).where(*conditions).order_by(d.follow_up_on, d.number), limit, _decision)
+
+    def decisions_recorded_since(self, since: dt.datetime, *, limit: int) -> Page[Decision]:
+        d = DecisionRow
+        query = (
+            select(d)
+            .where(d.workspace_id == self.workspace_id, d.created_at > since)
+            .order_by(d.created_at.desc(), d.number.desc())
+        )
+        return self._page(query, limit, _decision)
 
     # -- funds ---------------------------------------------------------------------------------
 

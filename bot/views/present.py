@@ -60,7 +60,13 @@ class Presenter:
     def present(self, result: Any) -> Message:
         handler: Callable[[Any], Message] | None = getattr(self, "_" + type(result).__name__, None)
         if handler is None:
-            raise TypeError(f"no presenter for {type(result).__name__}")
+            # results of commands handled outside the service (reminders, the digest)
+            from bot.views.reminders import present_extension
+
+            message = present_extension(self, result)
+            if message is None:
+                raise TypeError(f"no presenter for {type(result).__name__}")
+            return message
         return handler(result)
 
     # -- small pieces --------------------------------------------------------------------------

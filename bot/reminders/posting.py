@@ -1,0 +1,40 @@
+"""What the dispatcher needs from a place that shows messages: Slack, or the console."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Protocol
+
+from bot.views.message import Message
+
+
+class Outcome(StrEnum):
+    OK = "ok"
+    #: Slack said 429: try again after `retry_after` seconds
+    RATE_LIMITED = "rate_limited"
+    #: 5xx, a timeout or a dropped connection: the message may or may not have been posted
+    AMBIGUOUS = "ambiguous"
+    #: the channel is gone, the bot is not in it, the token is bad: retrying will not help
+    PERMANENT = "permanent"
+
+
+@dataclass(frozen=True, slots=True)
+class PostResult:
+    outcome: Outcome
+    ts: str | None = None
+    retry_after: float | None = None
+    error: str | None = None
+
+
+class Poster(Protocol):
+    """Posts a reminder or digest, tagged with its outbox key, and finds it again afterwards."""
+
+    #: the slash command as it is typed where the message is read ("/committee " or "")
+    cmd: str
+
+    def post(self, channel: str, message: Message, key: str) -> PostResult: ...
+
+    def find(self, channel: str, key: str) -> bool | None:
+        """Was a message with this key posted? None: could not tell now."""
+        ...
