@@ -16,10 +16,16 @@ from tests.e2e.test_slack_kit import SlackDriver, slack_settings, text_of_blocks
 from tests.fakes.slack_api import FakeSlack
 
 
-@pytest.fixture
-def fake() -> Iterator[FakeSlack]:
-    with FakeSlack() as server:
+@pytest.fixture(scope="module")
+def fake_server() -> Iterator[FakeSlack]:
+    with FakeSlack() as server:  # stopping one takes half a second: one per module
         yield server
+
+
+@pytest.fixture
+def fake(fake_server: FakeSlack) -> FakeSlack:
+    fake_server.clear()
+    return fake_server
 
 
 @pytest.fixture
