@@ -68,6 +68,24 @@ def text_of_blocks(blocks: list[dict[str, Any]]) -> str:
     return "\n".join(out)
 
 
+def command_body(
+    command: str, text: str, response_url: str, *, user: str = ADMIN, team: str = TEAM, channel: str = "C111"
+) -> str:
+    """A slash command's form body, from Slack's own sample."""
+    form = dict(parse_qsl(payload("test_slash_command__slash_command_body.json"), keep_blank_values=True))
+    form.pop("enterprise_id"), form.pop("enterprise_name")
+    form.update(
+        team_id=team,
+        user_id=user,
+        channel_id=channel,
+        command=command,
+        text=text,
+        response_url=response_url,
+        trigger_id=f"trigger.{user}.{time.monotonic_ns()}",
+    )
+    return urlencode(form)
+
+
 @dataclass
 class SlackDriver:
     """Sends signed requests into the app and reads what came back."""
@@ -96,21 +114,8 @@ class SlackDriver:
 
     # -- the kinds of request ------------------------------------------------------------------
 
-    def command_body(
-        self, text: str, *, user: str = ADMIN, team: str = TEAM, channel: str = "C111", response: str = "r1"
-    ) -> str:
-        form = dict(parse_qsl(payload("test_slash_command__slash_command_body.json"), keep_blank_values=True))
-        form.pop("enterprise_id"), form.pop("enterprise_name")
-        form.update(
-            team_id=team,
-            user_id=user,
-            channel_id=channel,
-            command=self.settings.slack_command,
-            text=text,
-            response_url=self.fake.response_url(response),
-            trigger_id=f"trigger.{user}.{time.monotonic_ns()}",
-        )
-        return urlencode(form)
+    def command_body(self, text: str, *, response: str = "r1", **kwargs: Any) -> str:
+        return command_body(self.settings.slack_command, text, self.fake.response_url(response), **kwargs)
 
     def command(self, text: str, **kwargs: Any) -> BoltResponse:
         return self.send(self.command_body(text, **kwargs), "application/x-www-form-urlencoded")

@@ -1,0 +1,63 @@
+"""`committee-bot manifest` prints what Slack's own manifest schema accepts, for both modes."""
+
+from __future__ import annotations
+
+import io
+import json
+from contextlib import redirect_stdout
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+import yaml
+
+from bot.adapters.slack.manifest import BOT_SCOPES, manifest_yaml
+from bot.cli import main
+from tests.conftest import make_settings
+
+SCHEMAS = Path(__file__).resolve().parents[3] / "shared" / "slack" / "manifest-schema"
+
+
+def validate(document: dict[str, Any]) -> None:
+    for name in ("schemas_manifest.schema.1.0.0.json", "schemas_manifest.schema.2.0.0.json"):
+        schema = json.loads((SCHEMAS / name).read_text(encoding="utf-8"))
+        jsonschema.validate(document, schema)
+
+
+def test_http_mode_manifest_validates_and_points_at_the_public_url() -> None:
+    settings = make_settings("sqlite:///unused.db", slack_command="/kommitte", locale="en")
+    document = yaml.safe_load(manifest_yaml(settings, public_url="https://bot.example.org/"))
+    validate(document)
+    (command,) = document["features"]["slash_commands"]
+    assert command["command"] == "/kommitte" and command["should_escape"] is True
+    assert command["usage_hint"] and command["url"] == "https://bot.example.org/slack/events"
+    assert document["features"]["app_home"]["home_tab_enabled"] is True
+    assert document["settings"]["event_subscriptions"]["bot_events"] == ["app_home_opened"]
+    assert document["settings"]["event_subscriptions"]["request_url"] == command["url"]
+    assert document["settings"]["interactivity"] == {"is_enabled": True, "request_url": command["url"]}
+    assert document["settings"]["socket_mode_enabled"] is False
+    assert document["oauth_config"]["scopes"]["bot"] == list(BOT_SCOPES)
+    assert "users:read" not in BOT_SCOPES and "im:write" not in BOT_SCOPES  # nothing unused
+
+
+def test_socket_mode_manifest_needs_no_urls() -> None:
+    settings = make_settings("sqlite:///unused.db", slack_app_token="xapp-1-A1-2-abc")
+    text = manifest_yaml(settings)
+    document = yaml.safe_load(text)
+    validate(document)
+    assert document["settings"]["socket_mode_enabled"] is True
+    assert "url" not in document["features"]["slash_commands"][0]
+    assert "request_url" not in document["settings"]["interactivity"]
+    assert "Håller kommitténs register" in document["display_information"]["description"]
+
+
+def test_the_command_line_prints_it(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.chdir(tmp_path)
+    for name in ("SLACK_APP_TOKEN", "PUBLIC_URL"):
+        monkeypatch.delenv(name, raising=False)
+    out = io.StringIO()
+    with redirect_stdout(out):
+        assert main(["manifest"]) == 0
+    assert "Set PUBLIC_URL" in out.getvalue()  # the stand-in URL is called out, not hidden
+    validate(yaml.safe_load(out.getvalue()))
