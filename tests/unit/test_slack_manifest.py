@@ -53,11 +53,23 @@ def test_socket_mode_manifest_needs_no_urls() -> None:
 
 
 def test_the_command_line_prints_it(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.chdir(tmp_path)
-    for name in ("SLACK_APP_TOKEN", "PUBLIC_URL"):
+    monkeypatch.chdir(tmp_path)  # no .env
+    for name in ("SLACK_APP_TOKEN", "SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "PUBLIC_URL"):
         monkeypatch.delenv(name, raising=False)
-    out = io.StringIO()
-    with redirect_stdout(out):
-        assert main(["manifest"]) == 0
-    assert "Set PUBLIC_URL" in out.getvalue()  # the stand-in URL is called out, not hidden
-    validate(yaml.safe_load(out.getvalue()))
+
+    def printed() -> str:
+        out = io.StringIO()
+        with redirect_stdout(out):
+            assert main(["manifest"]) == 0
+        validate(yaml.safe_load(out.getvalue()))
+        return out.getvalue()
+
+    # A first set-up, with nothing yet: Socket Mode, which needs no public address.
+    assert yaml.safe_load(printed())["settings"]["socket_mode_enabled"] is True
+    # HTTP credentials but no address: a stand-in URL, called out rather than hidden.
+    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-1")
+    monkeypatch.setenv("SLACK_SIGNING_SECRET", "s")
+    assert "Set PUBLIC_URL" in printed()
+    monkeypatch.setenv("PUBLIC_URL", "https://committee.example.org")
+    text = printed()
+    assert "Set PUBLIC_URL" not in text and "https://committee.example.org/slack/events" in text

@@ -3,8 +3,8 @@
 Paste it at api.slack.com/apps → Create New App → From a manifest. It holds the slash command
 (escaping on, so mentions and channels arrive as `<@U…|name>` and `<#C…|name>`), the forms and
 buttons (interactivity), the App Home tab and its event, and the bot scopes the bot uses.
-With SLACK_APP_TOKEN set the app uses Socket Mode and needs no public URL; otherwise Slack sends
-requests to PUBLIC_URL + /slack/events.
+With SLACK_APP_TOKEN set, or nothing set up yet, the app uses Socket Mode and needs no public
+URL; with PUBLIC_URL (or HTTP credentials) Slack sends requests to PUBLIC_URL + /slack/events.
 """
 
 from __future__ import annotations
@@ -33,8 +33,13 @@ PLACEHOLDER_URL = "https://your-bot.example.org"
 
 def manifest(settings: Settings, *, public_url: str | None = None) -> dict[str, Any]:
     tr = Translator(settings.locale)
-    socket_mode = settings.slack_app_token is not None
-    base = (public_url or os.environ.get("PUBLIC_URL") or PLACEHOLDER_URL).rstrip("/")
+    public_url = public_url or os.environ.get("PUBLIC_URL") or None
+    # Socket Mode when configured, and for a first set-up that has neither credentials nor a
+    # public address yet (it needs none); HTTP mode otherwise.
+    socket_mode = settings.slack_app_token is not None or (
+        public_url is None and not settings.has_http_credentials
+    )
+    base = (public_url or PLACEHOLDER_URL).rstrip("/")
     request_url = base + EVENTS_PATH
     command: dict[str, Any] = {
         "command": settings.slack_command,
