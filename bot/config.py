@@ -41,6 +41,11 @@ class Settings:
     meeting_reminder_workdays: tuple[int, ...] = (5, 1)
     scheduler: bool = True
     port: int = 3000
+    #: the public https address of `serve` (only the Slack manifest needs it)
+    public_url: str | None = None
+    #: `serve`: gunicorn worker processes, and threads in each
+    web_concurrency: int = 2
+    web_threads: int = 4
 
     @property
     def has_http_credentials(self) -> bool:
@@ -136,6 +141,18 @@ def _parse(env: Mapping[str, str]) -> Settings:
             problems.append(f"PORT must be a port number, not {port!r}")
         else:
             kw["port"] = int(port)
+    if (public := get("PUBLIC_URL")) is not None:
+        if not public.startswith(("https://", "http://")):
+            problems.append(
+                f"PUBLIC_URL must be the bot's address, like https://committee.example.org, not {public!r}"
+            )
+        kw["public_url"] = public.rstrip("/")
+    for name, attr in (("WEB_CONCURRENCY", "web_concurrency"), ("WEB_THREADS", "web_threads")):
+        if (count := get(name)) is not None:
+            if not count.isdigit() or not 0 < int(count) <= 64:
+                problems.append(f"{name} must be a whole number from 1 to 64, not {count!r}")
+            else:
+                kw[attr] = int(count)
     if problems:
         raise SettingsError(problems)
     return Settings(**kw)  # type: ignore[arg-type]  # keys are checked above

@@ -70,6 +70,8 @@ def test_the_command_line_prints_it(monkeypatch: pytest.MonkeyPatch, tmp_path: P
     monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-1")
     monkeypatch.setenv("SLACK_SIGNING_SECRET", "s")
     assert "Set PUBLIC_URL" in printed()
+    (tmp_path / ".env").write_text("PUBLIC_URL=https://from-dotenv.example.org/\n", encoding="utf-8")
+    assert "https://from-dotenv.example.org/slack/events" in printed()
     monkeypatch.setenv("PUBLIC_URL", "https://committee.example.org")
     text = printed()
     assert "Set PUBLIC_URL" not in text and "https://committee.example.org/slack/events" in text

@@ -9,7 +9,6 @@ URL; with PUBLIC_URL (or HTTP credentials) Slack sends requests to PUBLIC_URL + 
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 import yaml
@@ -33,7 +32,7 @@ PLACEHOLDER_URL = "https://your-bot.example.org"
 
 def manifest(settings: Settings, *, public_url: str | None = None) -> dict[str, Any]:
     tr = Translator(settings.locale)
-    public_url = public_url or os.environ.get("PUBLIC_URL") or None
+    public_url = public_url or settings.public_url
     # Socket Mode when configured, and for a first set-up that has neither credentials nor a
     # public address yet (it needs none); HTTP mode otherwise.
     socket_mode = settings.slack_app_token is not None or (

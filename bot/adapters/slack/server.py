@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -29,9 +28,6 @@ log = logging.getLogger(__name__)
 
 EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
-#: gunicorn's own convention for the number of worker processes
-DEFAULT_WORKERS = 2
-DEFAULT_THREADS = 4
 
 StartResponse = Callable[..., Any]
 WsgiApp = Callable[[dict[str, Any], StartResponse], Iterable[bytes]]
@@ -61,15 +57,6 @@ def wsgi_app(bot: Bot, app: App) -> WsgiApp:
         return _json(start_response, "404 Not Found", {"error": "not found"})
 
     return route
-
-
-def _env_int(name: str, default: int) -> int:
-    value = os.environ.get(name, "").strip()
-    if not value:
-        return default
-    if not value.isdigit() or int(value) < 1:
-        raise ValueError(f"{name} must be a whole number of at least 1, not {value!r}")
-    return int(value)
 
 
 class CommitteeServer(BaseApplication):  # type: ignore[misc]  # gunicorn has no type hints
@@ -102,13 +89,11 @@ def _worker_exit(arbiter: Any, worker: Any) -> None:
         server.bot.close()
 
 
-def options(host: str, port: int) -> dict[str, Any]:
-    workers = _env_int("WEB_CONCURRENCY", DEFAULT_WORKERS)
-    threads = _env_int("WEB_THREADS", DEFAULT_THREADS)
+def options(settings: Settings, host: str, port: int) -> dict[str, Any]:
     return {
         "bind": f"{host}:{port}",
-        "workers": workers,
-        "threads": threads,
+        "workers": settings.web_concurrency,
+        "threads": settings.web_threads,
         "worker_class": "gthread",
         # Slack waits 3 seconds; a worker stuck far longer than that is restarted.
         "timeout": 30,
@@ -130,7 +115,7 @@ def serve(settings: Settings, *, host: str, port: int) -> int:
         migrate.upgrade(engine)
     finally:
         engine.dispose()
-    config = options(host, port)
+    config = options(settings, host, port)
     log.info(
         "serving Slack on %s with %s workers × %s threads",
         config["bind"],
