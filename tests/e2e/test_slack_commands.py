@@ -34,8 +34,11 @@ QUERIES = (
     'fund balance "Södertörnsmodellen" --at 2021-12-31',
     "fund report 2021",
     'fund entries "drift" --year 2021',
+    "digest",
+    "digest channel <#C0DIGEST|sammanfattning>",
     "help",
     "help remiss",
+    "fund balanse",
 )
 
 

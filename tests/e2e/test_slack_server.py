@@ -18,6 +18,8 @@ from typing import Any
 
 import pytest
 
+from bot.adapters.slack.app import build_app
+from bot.adapters.slack.server import wsgi_app
 from bot.adapters.slack.socket import socket_handler
 from bot.bootstrap import bootstrap
 from tests.e2e.test_slack_kit import ADMIN, SECRET, TOKEN, command_body, sign, slack_settings
@@ -143,6 +145,21 @@ def test_serve_answers_slack_and_health_over_http(server: str, fake: FakeSlack, 
     assert http(server + "/slack/events")[0] == 405
     assert http(server + "/elsewhere")[0] == 404
     assert fake.problems == []
+
+
+def test_health_is_503_while_the_scheduler_is_not_running(database_url: str, fake: FakeSlack) -> None:
+    settings = slack_settings(database_url, fake, scheduler=True)
+    bot = bootstrap(settings)
+    try:
+        route = wsgi_app(bot, build_app(bot, settings))
+        started: list[str] = []
+        body = b"".join(
+            route({"PATH_INFO": "/healthz", "REQUEST_METHOD": "GET"}, lambda s, h: started.append(s))
+        )
+        assert started == ["503 Service Unavailable"]
+        assert json.loads(body) == {"ok": False, "database": "ok", "scheduler": "not started"}
+    finally:
+        bot.close()
 
 
 def test_socket_mode_reaches_slack_through_slack_api_url(database_url: str, fake: FakeSlack) -> None:

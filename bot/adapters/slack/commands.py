@@ -63,10 +63,10 @@ def _deliver_late(
     side: SlackSide, done: Future[Reply], respond: Respond, context: BoltContext, typed: str
 ) -> None:
     try:
-        respond(replace_original=True, **side.reply(done.result().message))
+        respond(**side.reply(done.result().message))
     except Exception:
         try:
-            respond(replace_original=True, **side.reply(side.failure("late reply", context, typed=typed)))
+            respond(**side.reply(side.failure("late reply", context, typed=typed)))
         except Exception:
             log.exception("could not tell the user either")
 
