@@ -14,6 +14,18 @@ from bot.bootstrap import Bot
 from bot.config import Settings
 
 
+class _QuietAboutOurClient(logging.Filter):
+    """Bolt reads SLACK_BOT_TOKEN from the environment by itself and then warns, at every start of
+    every worker, that the client we pass (the one that honours SLACK_API_URL) wins. It does, on
+    purpose; say nothing."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "`token` will be unused" not in record.getMessage()
+
+
+_QUIET = _QuietAboutOurClient()
+
+
 def web_client(settings: Settings) -> WebClient:
     """The Web API client, pointed wherever SLACK_API_URL says (tests use a local fake)."""
     return WebClient(token=settings.slack_bot_token, base_url=settings.slack_api_url)
@@ -31,14 +43,17 @@ def build_app(
     signature from the last five minutes; Socket Mode has no signatures to check."""
     if not socket_mode and not settings.slack_signing_secret:
         raise ValueError("HTTP mode needs SLACK_SIGNING_SECRET to verify requests")
+    bolt_log = logging.getLogger("bot.slack.bolt")
+    bolt_log.addFilter(_QUIET)  # the same filter object is added once, however many apps
     app = App(
+        name="committee-bot",
         client=client or web_client(settings),
         signing_secret=settings.slack_signing_secret or "",
         request_verification_enabled=not socket_mode,
         # Commands here take milliseconds: answering in the acknowledgement itself saves bolt's
         # 10 ms polling per request (shared/SLACK.md); slow ones are handed off by `commands`.
         process_before_response=True,
-        logger=logging.getLogger("bot.slack.bolt"),
+        logger=bolt_log,
     )
     side = SlackSide(bot, settings, ack_budget=ack_budget)
     commands.register(app, side)
