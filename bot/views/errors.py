@@ -50,7 +50,9 @@ def render_error(error: CommitteeError, p: Presenter, typed: str | None) -> Mess
         else:
             lines.append(p.t("error.no_admins"))
 
-    if (error.usage and isinstance(error, InvalidInput | NotFound)) or (error.usage and key.endswith("_exists")):
+    if (error.usage and isinstance(error, InvalidInput | NotFound)) or (
+        error.usage and key.endswith("_exists")
+    ):
         lines.append(p.t("error.usage", usage=p.usage(error.usage)))
 
     blocks: list[Block] = [Text("\n".join(lines))]

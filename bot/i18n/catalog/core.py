@@ -3,6 +3,7 @@
 Texts use Slack's light markup (`*bold*`, `_italic_`, `` `code` ``); the console shows it as plain
 text. `{cmd}` is the slash command (`/committee `) or nothing in the console.
 """
+
 from __future__ import annotations
 
 CATALOG: dict[str, dict[str, str]] = {
