@@ -99,6 +99,7 @@ class Register(Protocol):
     def follow_ups_due(self, *, start: dt.date, end: dt.date | None, limit: int) -> Page[Decision]:
         """Unfinished follow-ups dated from `start` to `end` (open-ended when None), soonest first."""
         ...
+
     def decisions_recorded_since(self, since: dt.datetime, *, limit: int) -> Page[Decision]:
         """Decisions entered in the register after `since`, newest first."""
         ...

@@ -43,8 +43,10 @@ PLAN_EVERY = dt.timedelta(minutes=5)
 #: how long after an ambiguous post the reconciler looks for it: longer than the HTTP timeout,
 #: since a post that timed out may still arrive at Slack
 RECHECK_AFTER = dt.timedelta(seconds=30)
-#: rows claimed per round
-BATCH = 20
+#: rows claimed at a time: small, so several processes share a burst (each paces its own posts)
+BATCH = 5
+#: how long one tick keeps claiming batches before leaving the rest to the next tick (seconds)
+TICK_BUDGET = 10.0
 #: seconds between two posts to one channel (chat.postMessage allows about one a second)
 PACE = 1.0
 
@@ -100,10 +102,13 @@ class Dispatcher:
         self.local_poster: Poster | None = None
         self.slack_poster: Poster | None = None
         self._last_post: dict[str, float] = {}
-        self._blocked_until: dict[str, float] = {}
+        #: channels Slack rate-limited, until when (the same clock as the rows' not_before)
+        self._blocked_until: dict[str, dt.datetime] = {}
         self._planned_at: dt.datetime | None = None
         #: whether the current round changed anything (the command line stops when not)
         self._progress = False
+        #: how many rows the last `send` claimed
+        self._claimed = 0
         self._lock = threading.Lock()
 
     # -- rounds --------------------------------------------------------------------------------
@@ -115,8 +120,14 @@ class Dispatcher:
                 self.planning.plan_all(now)
                 self._planned_at = now
             counts = self.reconcile(now)
-            counts += self.send(now)
-            return counts
+            started = time.monotonic()
+            while True:
+                self._progress = False
+                counts += self.send(now)
+                # stop when nothing was claimed, or only rows that had to be given back (a
+                # rate-limited channel), or the tick has run long enough
+                if not self._claimed or not self._progress or time.monotonic() - started > TICK_BUDGET:
+                    return counts
 
     def run(
         self, now: dt.datetime, *, kinds: Sequence[DeliveryKind] | None = None, rounds: int = 100
@@ -153,6 +164,7 @@ class Dispatcher:
             now, self.owner, self.lease, limit=self.batch, kinds=kinds, **self._scope
         )
         counts = Counts(skipped=dropped)
+        self._claimed = len(claimed)
         if dropped:
             log.info("dropped %d older reminder(s) superseded by a later one", dropped)
         for row in claimed:
@@ -167,9 +179,11 @@ class Dispatcher:
         if not row.channel:
             log.error("reminder %s has no channel: give its body a channel or set DIGEST_CHANNEL", row.key)
             self.outbox.record(row.key, self.owner, DeliveryStatus.FAILED, now, last_error=NO_CHANNEL)
+            self._progress = True
             return Counts(failed=1)
         channel = row.channel
-        if self._blocked_until.get(channel, 0.0) > time.monotonic():
+        blocked = self._blocked_until.get(channel)
+        if blocked is not None and blocked > now:
             self.outbox.release(row.key, self.owner, now)
             return Counts(waiting=1)
         try:
@@ -183,6 +197,7 @@ class Dispatcher:
                 now,
                 last_error=f"build: {type(exc).__name__}"[:200],
             )
+            self._progress = True
             return Counts(failed=1)
         if message is None:
             self.outbox.record(row.key, self.owner, DeliveryStatus.CANCELLED, now, last_error="finished")
@@ -207,7 +222,7 @@ class Dispatcher:
                 return Counts(sent=1)
             case Outcome.RATE_LIMITED:
                 wait = max(1.0, result.retry_after or 1.0)
-                self._blocked_until[channel] = time.monotonic() + wait
+                self._blocked_until[channel] = now + dt.timedelta(seconds=wait)
                 self.outbox.record(
                     row.key,
                     self.owner,

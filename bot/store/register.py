@@ -427,7 +427,10 @@ class SqlRegister:
         self, *, start: dt.date | None, end: dt.date | None, received_by: dt.date | None, limit: int
     ) -> Page[Consultation]:
         c = ConsultationRow
-        conditions: list[ColumnElement[bool]] = [c.workspace_id == self.workspace_id, c.submitted_on.is_(None)]
+        conditions: list[ColumnElement[bool]] = [
+            c.workspace_id == self.workspace_id,
+            c.submitted_on.is_(None),
+        ]
         if start is not None:
             conditions.append(c.due_on >= start)
         if end is not None:
