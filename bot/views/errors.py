@@ -13,6 +13,9 @@ from bot.views.present import RECORD_GROUP, Presenter
 
 def render_error(error: CommitteeError, p: Presenter, typed: str | None) -> Message:
     params = dict(error.params)
+    # The grammar names a placeholder by its catalog key (`ph.body`): say it in the user's words.
+    if str(params.get("placeholder", "")).startswith("ph."):
+        params["placeholder"] = p.t(params["placeholder"])
     key = error.key
     lines: list[str] = []
 

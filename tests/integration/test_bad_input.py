@@ -37,6 +37,8 @@ BAD = [
     ('meeting add "Okänt organ" 2021-09-02', "Jag hittar inget organ"),
     ('meeting add "Nätverket" 2021-09-02', "passar flera organ"),
     ('consultation add "X" --issuer "Y"', "--due"),
+    ('meeting add "Samarbetskommittén"', "Det saknas <ÅÅÅÅ-MM-DD>."),
+    ("meeting add", "Det saknas <organ>."),
     ('consultation add "X" --due 2021-01-01', "--issuer"),
     ('consultation add "X" --issuer "Y" --due 2021-01-01 --received 2021-02-01', "före"),
     ("frobnicate", "Jag känner inte till"),

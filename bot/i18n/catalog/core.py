@@ -255,7 +255,7 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": 'I don\'t know what to do with "{words}". Put text with spaces inside quotes.',
     },
     "error.missing_option": {"sv": "Valet {option} saknas.", "en": "The option {option} is missing."},
-    "error.missing_value": {"sv": "Det saknas {placeholder}.", "en": "The {placeholder} is missing."},
+    "error.missing_value": {"sv": "Det saknas `<{placeholder}>`.", "en": "`<{placeholder}>` is missing."},
     "error.choice": {
         "sv": '"{value}" går inte här; välj en av {choices}.',
         "en": '"{value}" doesn\'t fit here; choose one of {choices}.',
