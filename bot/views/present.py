@@ -33,6 +33,7 @@ from bot.core.results import (
     RoleList,
 )
 from bot.i18n import Translator
+from bot.views.markup import escape as esc
 from bot.views.message import (
     Actions,
     Block,
@@ -115,11 +116,11 @@ class Presenter:
         return f"{day} {self.tr.time(m.time)}" if m.time else day
 
     def _meeting_line(self, m: Meeting) -> str:
-        parts = [f"#{m.number}", f"*{self.when(m)}*", m.body.name]
+        parts = [f"#{m.number}", f"*{self.when(m)}*", esc(m.body.name)]
         if m.title:
-            parts.append(m.title)
+            parts.append(esc(m.title))
         if m.place:
-            parts.append(m.place)
+            parts.append(esc(m.place))
         line = " · ".join(parts)
         return f"{line} {self.t('meeting.cancelled_tag')}" if m.cancelled else line
 
@@ -165,9 +166,9 @@ class Presenter:
 
     def _consultation_line(self, item: DatedConsultation) -> str:
         c = item.consultation
-        parts = [f"#{c.number}", c.title, c.issuer, self._due_words(item)]
+        parts = [f"#{c.number}", esc(c.title), esc(c.issuer), self._due_words(item)]
         if c.body:
-            parts.append(c.body.name)
+            parts.append(esc(c.body.name))
         if c.owner:
             parts.append(self.t("consultation.owner", owner=c.owner))
         return " · ".join(parts)
@@ -180,8 +181,8 @@ class Presenter:
         return (Button(self.t("button.submit"), "consultation.submit", number, "primary"), show)
 
     def _decision_line(self, d: Decision) -> str:
-        text = d.text if len(d.text) <= 280 else d.text[:277].rstrip() + "…"
-        line = f"#{d.number} · {d.body.name} {self.tr.short_date(d.decided_on)} § {d.paragraph} · {text}"
+        text = esc(d.text if len(d.text) <= 280 else d.text[:277].rstrip() + "…")
+        line = f"#{d.number} · {esc(d.body.name)} {self.tr.short_date(d.decided_on)} § {d.paragraph} · {text}"
         if d.follow_up_on and d.follow_up_done_on is None:
             line += " · " + self.t(
                 "decision.follow_up", on=self.tr.short_date(d.follow_up_on, today=self.today)
@@ -217,7 +218,7 @@ class Presenter:
 
     def _BodySaved(self, r: BodySaved) -> Message:
         b = r.body
-        text = self.t("body.saved", number=b.number, name=b.name, kind=self.t(f"kind.{b.kind.value}"))
+        text = self.t("body.saved", number=b.number, name=esc(b.name), kind=self.t(f"kind.{b.kind.value}"))
         blocks: list[Block] = [Text(text)]
         if b.channel:
             blocks.append(Context(self.t("body.channel", channel=b.channel)))
@@ -229,7 +230,7 @@ class Presenter:
             return Message((Text(text),), text)
         lines = []
         for b in r.bodies:
-            line = f"#{b.number} *{b.name}* · {self.t(f'kind.{b.kind.value}')}"
+            line = f"#{b.number} *{esc(b.name)}* · {self.t(f'kind.{b.kind.value}')}"
             if b.channel:
                 line += f" · <#{b.channel}>"
             lines.append(line)
@@ -260,8 +261,8 @@ class Presenter:
     def _MeetingSaved(self, r: MeetingSaved) -> Message:
         m = r.meeting
         key = "meeting.cancelled" if r.cancelled else "meeting.saved"
-        text = self.t(key, number=m.number, when=self.when(m), body=m.body.name)
-        extra = " · ".join(x for x in (m.title, m.place) if x)
+        text = self.t(key, number=m.number, when=self.when(m), body=esc(m.body.name))
+        extra = " · ".join(esc(x) for x in (m.title, m.place) if x)
         blocks: list[Block] = [Item(text, () if r.cancelled else self._meeting_buttons(m)[:1])]
         if extra and not r.cancelled:
             blocks.append(Context(extra))
@@ -277,7 +278,7 @@ class Presenter:
             title = self.t("meeting.list.range", start=start, end=end, n=n)
         blocks: list[Block] = [Text(title)]
         if r.body:
-            blocks.append(Context(self.t("meeting.body_filter", body=r.body.name)))
+            blocks.append(Context(self.t("meeting.body_filter", body=esc(r.body.name))))
         if not r.page.items:
             blocks.append(Text(self.t("meeting.list.empty_upcoming" if r.upcoming else "meeting.list.empty")))
         for m in r.page.items:
@@ -290,10 +291,10 @@ class Presenter:
         status = self.t("meeting.status.cancelled" if m.cancelled else "meeting.status.planned")
         pairs = [(self.t("meeting.field.when"), self.when(m)), (self.t("meeting.field.status"), status)]
         if m.place:
-            pairs.append((self.t("meeting.field.where"), m.place))
+            pairs.append((self.t("meeting.field.where"), esc(m.place)))
         if m.title:
-            pairs.append((self.t("meeting.field.title"), m.title))
-        title = self.t("meeting.title", number=m.number, body=m.body.name)
+            pairs.append((self.t("meeting.field.title"), esc(m.title)))
+        title = self.t("meeting.title", number=m.number, body=esc(m.body.name))
         blocks: list[Block] = [Text(title), Fields(tuple(pairs))]
         if r.decisions:
             blocks.append(Text(self.t("meeting.decisions", n=len(r.decisions))))
@@ -308,9 +309,9 @@ class Presenter:
     def _ConsultationSaved(self, r: ConsultationSaved) -> Message:
         c = r.item.consultation
         if r.submitted:
-            text = self.t("consultation.submitted", number=c.number, title=c.title, on=c.submitted_on)
+            text = self.t("consultation.submitted", number=c.number, title=esc(c.title), on=c.submitted_on)
             return Message((Text(text),), text.replace("*", ""))
-        text = self.t("consultation.saved", number=c.number, title=c.title, issuer=c.issuer, due=c.due_on)
+        text = self.t("consultation.saved", number=c.number, title=esc(c.title), issuer=esc(c.issuer), due=c.due_on)
         blocks: list[Block] = [Item(text, self._consultation_buttons(r.item)[1:])]
         blocks.append(Context(self._due_words(r.item).replace("*", "")))
         return Message(tuple(blocks), text.replace("*", ""))
@@ -331,19 +332,19 @@ class Presenter:
         c = r.item.consultation
         state_key = f"consultation.state.{r.item.state.value}"
         pairs = [
-            (self.t("consultation.field.issuer"), c.issuer),
+            (self.t("consultation.field.issuer"), esc(c.issuer)),
             (self.t("consultation.field.due"), self._due_detail(r.item)),
             (self.t("consultation.field.status"), self.t(state_key, on=c.submitted_on)),
         ]
         if c.reference:
-            pairs.append((self.t("consultation.field.ref"), c.reference))
+            pairs.append((self.t("consultation.field.ref"), esc(c.reference)))
         if c.received_on:
             pairs.append((self.t("consultation.field.received"), self.tr.date(c.received_on)))
         if c.owner:
             pairs.append((self.t("consultation.field.owner"), f"<@{c.owner}>"))
         if c.body:
-            pairs.append((self.t("consultation.field.body"), c.body.name))
-        title = self.t("consultation.title", number=c.number, title=c.title)
+            pairs.append((self.t("consultation.field.body"), esc(c.body.name)))
+        title = self.t("consultation.title", number=c.number, title=esc(c.title))
         blocks: list[Block] = [Text(title), Fields(tuple(pairs))]
         buttons = self._consultation_buttons(r.item)[:-1]
         if buttons:
@@ -358,7 +359,7 @@ class Presenter:
             text = self.t("decision.follow_up_done", number=d.number, on=d.follow_up_done_on)
             return Message((Text(text),), text)
         text = self.t(
-            "decision.saved", number=d.number, body=d.body.name, date=d.decided_on, paragraph=d.paragraph
+            "decision.saved", number=d.number, body=esc(d.body.name), date=d.decided_on, paragraph=d.paragraph
         )
         blocks: list[Block] = [Text(text)]
         if d.follow_up_on:
@@ -368,8 +369,8 @@ class Presenter:
     def _DecisionList(self, r: DecisionList) -> Message:
         title = self.t("decision.list.title", n=r.page.total)
         blocks: list[Block] = [Text(title)]
-        filters = [x for x in (r.body.name if r.body else None, str(r.year) if r.year else None) if x]
-        filters += [f'"{w}"' for w in r.words]
+        filters = [x for x in (esc(r.body.name) if r.body else None, str(r.year) if r.year else None) if x]
+        filters += [f'"{esc(w)}"' for w in r.words]
         if filters:
             blocks.append(Context(self.t("decision.list.filters", filters=", ".join(filters))))
         if not r.page.items:
@@ -383,9 +384,9 @@ class Presenter:
     def _DecisionDetail(self, r: DecisionDetail) -> Message:
         d = r.decision
         title = self.t(
-            "decision.title", number=d.number, body=d.body.name, date=d.decided_on, paragraph=d.paragraph
+            "decision.title", number=d.number, body=esc(d.body.name), date=d.decided_on, paragraph=d.paragraph
         )
-        blocks: list[Block] = [Text(title), Text(d.text)]
+        blocks: list[Block] = [Text(title), Text(esc(d.text))]
         pairs = []
         if d.meeting_number:
             pairs.append((self.t("decision.field.meeting"), f"#{d.meeting_number}"))
@@ -409,12 +410,12 @@ class Presenter:
     def _FundSaved(self, r: FundSaved) -> Message:
         f = r.fund
         if r.opening is None:
-            text = self.t("fund.saved_empty", number=f.number, name=f.name)
+            text = self.t("fund.saved_empty", number=f.number, name=esc(f.name))
         else:
             text = self.t(
                 "fund.saved",
                 number=f.number,
-                name=f.name,
+                name=esc(f.name),
                 amount=self.tr.money(r.opening.amount),
                 on=r.opening.booked_on,
             )
@@ -427,9 +428,9 @@ class Presenter:
             key,
             number=e.number,
             amount=self.tr.money(e.amount),
-            fund=e.fund.name,
+            fund=esc(e.fund.name),
             on=self.tr.short_date(e.booked_on),
-            text=e.text,
+            text=esc(e.text),
             balance=self.tr.money(r.balance),
         )
         return Message((Text(text),), text)
@@ -441,14 +442,14 @@ class Presenter:
             return Message((Text(text),), text)
         if r.single:
             b = r.balances[0]
-            text = self.t("fund.balance.one", fund=b.fund.name, on=on, amount=self.tr.money(b.balance))
+            text = self.t("fund.balance.one", fund=esc(b.fund.name), on=on, amount=self.tr.money(b.balance))
             return Message((Text(text),), text.replace("*", ""))
         title = self.t("fund.balance.title", on=on)
-        rows = tuple((b.fund.name, self.tr.money(b.balance)) for b in r.balances)
+        rows = tuple((esc(b.fund.name), self.tr.money(b.balance)) for b in r.balances)
         table = Table(rows, "lr", footer=(self.t("fund.balance.total"), self.tr.money(r.total)))
         blocks: list[Block] = [Text(title), table]
         notes = []
-        deficits = [b.fund.name for b in r.balances if b.balance < 0]
+        deficits = [esc(b.fund.name) for b in r.balances if b.balance < 0]
         if deficits:
             notes.append(self.t("fund.balance.deficit", funds=", ".join(deficits)))
         notes.append(self.t("fund.balance.report_hint", year=str(r.on.year)))
@@ -471,7 +472,7 @@ class Presenter:
         )
         rows = tuple(
             (
-                line.fund.name,
+                esc(line.fund.name),
                 m(line.opening, unit=False),
                 m(line.income, unit=False),
                 m(line.costs, unit=False),
@@ -497,7 +498,7 @@ class Presenter:
         return Message(tuple(blocks), f"{title.replace('*', '')}: {context}")
 
     def _FundEntries(self, r: FundEntries) -> Message:
-        title = self.t("fund.entries.title", fund=r.fund.name, n=r.page.total)
+        title = self.t("fund.entries.title", fund=esc(r.fund.name), n=r.page.total)
         blocks: list[Block] = [Text(title)]
         if not r.page.items:
             blocks.append(Text(self.t("fund.entries.empty")))
@@ -508,7 +509,7 @@ class Presenter:
                     self.tr.short_date(e.booked_on),
                     self.t(f"fund.kind.{e.kind.value}"),
                     self.tr.money(e.signed_amount),
-                    (e.text + (f" ({e.category})" if e.category else ""))[:60],
+                    esc((e.text + (f" ({e.category})" if e.category else ""))[:60]),
                 )
                 for e in r.page.items
             )

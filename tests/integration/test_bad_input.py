@@ -194,3 +194,11 @@ def test_no_input_crashes_the_bot_or_half_writes_a_record(ready: Bot, line: str)
     assert "Något gick fel" not in text, (line, text)
     if not reply.ok:
         assert snapshot(ready) == before, line
+
+
+def test_user_text_with_markup_characters_reads_as_typed(bot: Bot) -> None:
+    assert say(bot, 'body add "Forskning & <utveckling>"').ok
+    reply = say(bot, "body list")
+    # In Slack's markup the characters are escaped; on the console they read as typed.
+    assert "Forskning &amp; &lt;utveckling&gt;" in reply.message.blocks[-1].text  # type: ignore[union-attr]
+    assert "Forskning & <utveckling>" in text_of(reply)

@@ -3,29 +3,9 @@ the commands they stand for."""
 
 from __future__ import annotations
 
-import re
-
 from bot.frontend import BUTTON_COMMANDS
+from bot.views.markup import plain
 from bot.views.message import Actions, Button, Context, Divider, Fields, Heading, Item, Message, Table, Text
-
-_MENTION = re.compile(r"<([@#!])([^>|]+)(?:\|([^>]*))?>")
-_BOLD = re.compile(r"(?<![\w*])\*(?!\s)([^*\n]+?)(?<!\s)\*(?![\w*])")
-_ITALIC = re.compile(r"(?<![\w_])_(?!\s)([^_\n]+?)(?<!\s)_(?![\w_])")
-_STRIKE = re.compile(r"(?<![\w~])~(?!\s)([^~\n]+?)(?<!\s)~(?![\w~])")
-
-
-def plain(text: str) -> str:
-    def mention(m: re.Match[str]) -> str:
-        sigil, ident, label = m.group(1), m.group(2), m.group(3)
-        if sigil == "!":
-            return label or ident
-        return f"{sigil}{label or ident}"
-
-    text = _MENTION.sub(mention, text)
-    text = _BOLD.sub(r"\1", text)
-    text = _ITALIC.sub(r"\1", text)
-    text = _STRIKE.sub(r"\1", text)
-    return text.replace("`", "")
 
 
 def _button(b: Button) -> str:

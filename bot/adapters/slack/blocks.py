@@ -12,8 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from bot.adapters.shell.render import plain
 from bot.i18n import Translator
+from bot.views.markup import plain
 from bot.views.message import (
     Actions,
     Button,

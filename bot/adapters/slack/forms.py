@@ -12,12 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from bot.adapters.shell.render import plain
 from bot.adapters.slack.side import SlackSide
 from bot.core import grammar, parsing
 from bot.core.errors import CommitteeError, InvalidInput, NotFound
 from bot.core.model import Actor
 from bot.views.errors import render_error
+from bot.views.markup import plain
 from bot.views.message import Message, Text
 
 #: every form's callback_id starts with this, followed by the command's name
