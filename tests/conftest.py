@@ -26,6 +26,7 @@ from bot.core.clock import FixedClock
 from bot.store import migrate
 from bot.store.db import make_engine
 from bot.store.models import Base
+from tests.fakes.slack_api import FakeSlack
 
 DATABASES = [d.strip() for d in os.environ.get("TEST_DATABASES", "sqlite,postgresql").split(",") if d.strip()]
 PG_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
@@ -154,3 +155,17 @@ def bot(settings: Settings, clock: FixedClock) -> Iterator[Bot]:
     instance = bootstrap(settings, clock=clock)
     yield instance
     instance.close()
+
+
+@pytest.fixture(scope="module")
+def fake_server() -> Iterator[FakeSlack]:
+    """A fake Slack Web API for the module (stopping one takes half a second)."""
+    with FakeSlack() as server:
+        yield server
+
+
+@pytest.fixture
+def fake(fake_server: FakeSlack) -> FakeSlack:
+    """The module's fake Slack Web API, with nothing recorded yet."""
+    fake_server.clear()
+    return fake_server

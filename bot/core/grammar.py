@@ -430,7 +430,7 @@ def _parse_args(spec: CommandSpec, words: list[str]) -> Command:
                 raw, i = parsing.take_amount(words, i + 1)
             else:
                 raw, i = words[i + 1], i + 2
-            args[param.name] = _convert(spec, param, raw)
+            args[param.name] = convert_value(spec, param, raw)
             continue
         positionals.append(word)
         i += 1
@@ -451,7 +451,7 @@ def _parse_args(spec: CommandSpec, words: list[str]) -> Command:
             raw, j = parsing.take_amount(positionals, j)
         else:
             raw, j = positionals[j], j + 1
-        args[param.name] = _convert(spec, param, raw)
+        args[param.name] = convert_value(spec, param, raw)
     if j < len(positionals):
         raise InvalidInput("error.extra_words", usage=spec.name, words=" ".join(positionals[j:]))
 
@@ -467,7 +467,7 @@ def _parse_args(spec: CommandSpec, words: list[str]) -> Command:
     return Command(spec, args)
 
 
-def _convert(spec: CommandSpec, param: Param, raw: str) -> Any:
+def convert_value(spec: CommandSpec, param: Param, raw: str) -> Any:
     try:
         match param.kind:
             case Kind.TEXT:

@@ -104,13 +104,13 @@ class Committee:
         if handler is None:  # a grammar entry with no rule behind it is a programming error
             raise LookupError(f"no handler for {name}")
         if command.spec.writes and name != "consultation.submit":
-            self._require_writer(actor, name)
+            self.require_writer(actor, name)
         result: Any = handler(actor, command)
         return result
 
     # -- helpers -------------------------------------------------------------------------------
 
-    def _require_writer(self, actor: Actor, action: str) -> None:
+    def require_writer(self, actor: Actor, action: str) -> None:
         if actor.may_write:
             return
         raise NotAllowed(

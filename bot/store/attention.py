@@ -11,7 +11,7 @@ from sqlalchemy import ColumnElement, Select, func, or_, select
 
 from bot.core.model import Consultation, Decision, Page
 from bot.store.models import ConsultationRow, DecisionRow
-from bot.store.register import SqlRegister, _consultation, _decision
+from bot.store.register import SqlRegister, to_consultation, to_decision
 
 
 def _page(reg: SqlRegister, query: Select[Any], limit: int, convert: Any) -> Page[Any]:
@@ -36,7 +36,7 @@ def open_consultations_of(reg: SqlRegister, owner: str, on: dt.date, limit: int)
         )
         .order_by(c.due_on, c.number)
     )
-    return _page(reg, query, limit, _consultation)
+    return _page(reg, query, limit, to_consultation)
 
 
 def open_follow_ups(
@@ -54,4 +54,4 @@ def open_follow_ups(
     if before is not None:
         conditions.append(d.follow_up_on < before)
     query = select(d).where(*conditions).order_by(d.follow_up_on, d.number)
-    return _page(reg, query, limit, _decision)
+    return _page(reg, query, limit, to_decision)

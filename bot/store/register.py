@@ -49,15 +49,15 @@ from bot.store.models import (
 )
 
 
-def _body(row: BodyRow) -> Body:
+def to_body(row: BodyRow) -> Body:
     return Body(row.id, row.number, row.name, BodyKind(row.kind), row.channel)
 
 
-def _meeting(row: MeetingRow) -> Meeting:
+def to_meeting(row: MeetingRow) -> Meeting:
     return Meeting(
         row.id,
         row.number,
-        _body(row.body),
+        to_body(row.body),
         row.meeting_date,
         row.meeting_time,
         row.place,
@@ -66,7 +66,7 @@ def _meeting(row: MeetingRow) -> Meeting:
     )
 
 
-def _consultation(row: ConsultationRow) -> Consultation:
+def to_consultation(row: ConsultationRow) -> Consultation:
     return Consultation(
         id=row.id,
         number=row.number,
@@ -76,16 +76,16 @@ def _consultation(row: ConsultationRow) -> Consultation:
         reference=row.reference,
         received_on=row.received_on,
         owner=row.owner,
-        body=_body(row.body) if row.body else None,
+        body=to_body(row.body) if row.body else None,
         submitted_on=row.submitted_on,
     )
 
 
-def _decision(row: DecisionRow) -> Decision:
+def to_decision(row: DecisionRow) -> Decision:
     return Decision(
         id=row.id,
         number=row.number,
-        body=_body(row.body),
+        body=to_body(row.body),
         decided_on=row.decided_on,
         paragraph=row.paragraph,
         text=row.text,
@@ -96,15 +96,15 @@ def _decision(row: DecisionRow) -> Decision:
     )
 
 
-def _fund(row: FundRow) -> Fund:
+def to_fund(row: FundRow) -> Fund:
     return Fund(row.id, row.number, row.name)
 
 
-def _entry(row: LedgerEntryRow) -> LedgerEntry:
+def to_entry(row: LedgerEntryRow) -> LedgerEntry:
     return LedgerEntry(
         row.id,
         row.number,
-        _fund(row.fund),
+        to_fund(row.fund),
         EntryKind(row.kind),
         row.amount,
         row.booked_on,
@@ -290,13 +290,13 @@ class SqlRegister:
         )
         self.session.add(row)
         self.session.flush()
-        return _body(row)
+        return to_body(row)
 
     def bodies(self) -> list[Body]:
         rows = self.session.scalars(
             select(BodyRow).where(BodyRow.workspace_id == self.workspace_id).order_by(BodyRow.number)
         ).all()
-        return [_body(r) for r in rows]
+        return [to_body(r) for r in rows]
 
     # -- meetings ------------------------------------------------------------------------------
 
@@ -315,7 +315,7 @@ class SqlRegister:
         self.session.add(row)
         self.session.flush()
         self.session.refresh(row)
-        return _meeting(row)
+        return to_meeting(row)
 
     def meeting(self, number: int) -> Meeting | None:
         row = self.session.scalar(
@@ -323,7 +323,7 @@ class SqlRegister:
                 MeetingRow.workspace_id == self.workspace_id, MeetingRow.number == number
             )
         )
-        return _meeting(row) if row else None
+        return to_meeting(row) if row else None
 
     def meetings(
         self, *, body_id: int | None, start: dt.date | None, end: dt.date | None, limit: int
@@ -340,7 +340,7 @@ class SqlRegister:
             .where(*conditions)
             .order_by(MeetingRow.meeting_date, MeetingRow.meeting_time, MeetingRow.number)
         )
-        return self._page(query, limit, _meeting)
+        return self._page(query, limit, to_meeting)
 
     def cancel_meeting(self, meeting_id: int, at: dt.datetime) -> None:
         self.session.execute(update(MeetingRow).where(MeetingRow.id == meeting_id).values(cancelled_at=at))
@@ -372,7 +372,7 @@ class SqlRegister:
         self.session.add(row)
         self.session.flush()
         self.session.refresh(row)
-        return _consultation(row)
+        return to_consultation(row)
 
     def consultation(self, number: int) -> Consultation | None:
         row = self.session.scalar(
@@ -380,7 +380,7 @@ class SqlRegister:
                 ConsultationRow.workspace_id == self.workspace_id, ConsultationRow.number == number
             )
         )
-        return _consultation(row) if row else None
+        return to_consultation(row) if row else None
 
     def consultations(
         self, *, state: ConsultationState | None, on: dt.date, limit: int
@@ -399,7 +399,7 @@ class SqlRegister:
             order = [c.submitted_on.desc(), c.number.desc()]
         else:
             order = [c.due_on.desc(), c.number.desc()]
-        return self._page(select(c).where(*conditions).order_by(*order), limit, _consultation)
+        return self._page(select(c).where(*conditions).order_by(*order), limit, to_consultation)
 
     def submit_consultation(self, consultation_id: int, on: dt.date) -> None:
         self.session.execute(
@@ -437,7 +437,7 @@ class SqlRegister:
             conditions.append(c.due_on <= end)
         if received_by is not None:
             conditions.append(or_(c.received_on.is_(None), c.received_on <= received_by))
-        return self._page(select(c).where(*conditions).order_by(c.due_on, c.number), limit, _consultation)
+        return self._page(select(c).where(*conditions).order_by(c.due_on, c.number), limit, to_consultation)
 
     # -- decisions -----------------------------------------------------------------------------
 
@@ -459,7 +459,7 @@ class SqlRegister:
         self.session.add(row)
         self.session.flush()
         self.session.refresh(row)
-        return _decision(row)
+        return to_decision(row)
 
     def decision(self, number: int) -> Decision | None:
         row = self.session.scalar(
@@ -467,7 +467,7 @@ class SqlRegister:
                 DecisionRow.workspace_id == self.workspace_id, DecisionRow.number == number
             )
         )
-        return _decision(row) if row else None
+        return to_decision(row) if row else None
 
     def paragraph_taken(self, body_id: int, year: int, paragraph: int) -> bool:
         found = self.session.scalar(
@@ -496,7 +496,7 @@ class SqlRegister:
             conditions.append(d.year == year)
         conditions += [d.text_folded.like(_like(w), escape="\\") for w in words]
         query = select(d).where(and_(*conditions)).order_by(d.decided_on.desc(), d.number.desc())
-        return self._page(query, limit, _decision)
+        return self._page(query, limit, to_decision)
 
     def finish_follow_up(self, decision_id: int, on: dt.date) -> None:
         self.session.execute(
@@ -512,7 +512,7 @@ class SqlRegister:
         ]
         if end is not None:
             conditions.append(d.follow_up_on <= end)
-        return self._page(select(d).where(*conditions).order_by(d.follow_up_on, d.number), limit, _decision)
+        return self._page(select(d).where(*conditions).order_by(d.follow_up_on, d.number), limit, to_decision)
 
     def decisions_recorded_since(self, since: dt.datetime, *, limit: int) -> Page[Decision]:
         d = DecisionRow
@@ -521,7 +521,7 @@ class SqlRegister:
             .where(d.workspace_id == self.workspace_id, d.created_at > since)
             .order_by(d.created_at.desc(), d.number.desc())
         )
-        return self._page(query, limit, _decision)
+        return self._page(query, limit, to_decision)
 
     # -- funds ---------------------------------------------------------------------------------
 
@@ -529,13 +529,13 @@ class SqlRegister:
         row = FundRow(workspace_id=self.workspace_id, number=number, name=name, created_at=at)
         self.session.add(row)
         self.session.flush()
-        return _fund(row)
+        return to_fund(row)
 
     def funds(self) -> list[Fund]:
         rows = self.session.scalars(
             select(FundRow).where(FundRow.workspace_id == self.workspace_id).order_by(FundRow.number)
         ).all()
-        return [_fund(r) for r in rows]
+        return [to_fund(r) for r in rows]
 
     def add_entry(self, number: int, new: NewEntry, at: dt.datetime) -> LedgerEntry:
         row = LedgerEntryRow(
@@ -567,7 +567,7 @@ class SqlRegister:
         self.session.execute(stmt)
         self.session.flush()
         self.session.refresh(row)
-        return _entry(row)
+        return to_entry(row)
 
     def balances(self, on: dt.date) -> list[FundBalance]:
         funds = self.funds()
@@ -628,7 +628,7 @@ class SqlRegister:
         if year is not None:
             conditions += [e.booked_on >= dt.date(year, 1, 1), e.booked_on <= dt.date(year, 12, 31)]
         query = select(e).where(*conditions).order_by(e.booked_on.desc(), e.number.desc())
-        return self._page(query, limit, _entry)
+        return self._page(query, limit, to_entry)
 
 
 def _signed(e: type[LedgerEntryRow]) -> Any:

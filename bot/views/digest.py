@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bot.core.digest import CONSULTATION_DAYS, FOLLOW_UP_DAYS, MEETING_DAYS, Digest
 from bot.core.model import Consultation, Decision, Meeting
+from bot.views.markup import escape as esc
 from bot.views.message import Block, Context, Message, Table, Text
 from bot.views.present import Presenter
 
@@ -28,27 +29,27 @@ def _more(p: Presenter, lines: list[str], total: int) -> None:
 
 
 def _meeting(p: Presenter, m: Meeting) -> str:
-    extra = ", ".join(x for x in (m.title, m.place) if x)
-    return _clip(f"• {p.when(m)} {m.body.name}{', ' + extra if extra else ''} #{m.number}")
+    extra = ", ".join(esc(x) for x in (m.title, m.place) if x)
+    return _clip(f"• {p.when(m)} {esc(m.body.name)}{', ' + extra if extra else ''} #{m.number}")
 
 
 def _consultation(p: Presenter, c: Consultation, overdue: bool) -> str:
     due = p.tr.short_date(c.due_on, today=p.today)
     key = "digest.consultation.overdue" if overdue else "digest.consultation.due"
     owner = f" · <@{c.owner}>" if c.owner else ""
-    return _clip(f"• {p.t(key, title=_clip(c.title, 120), due=due)}{owner} #{c.number}")
+    return _clip(f"• {p.t(key, title=esc(_clip(c.title, 120)), due=due)}{owner} #{c.number}")
 
 
 def _decision(p: Presenter, d: Decision) -> str:
     when = p.tr.short_date(d.decided_on, today=p.today)
-    return _clip(f"• {d.body.name} {when} § {d.paragraph}: {d.text} #{d.number}")
+    return _clip(f"• {esc(d.body.name)} {when} § {d.paragraph}: {esc(d.text)} #{d.number}")
 
 
 def _follow_up(p: Presenter, d: Decision) -> str:
     assert d.follow_up_on is not None
     on = p.tr.short_date(d.follow_up_on, today=p.today)
     owner = f" · <@{d.owner}>" if d.owner else ""
-    return _clip(f"• {on}: {_clip(d.text, 120)}{owner} #{d.number}")
+    return _clip(f"• {on}: {esc(_clip(d.text, 120))}{owner} #{d.number}")
 
 
 def digest_message(p: Presenter, d: Digest, *, late: bool = False) -> Message:
@@ -81,14 +82,14 @@ def digest_message(p: Presenter, d: Digest, *, late: bool = False) -> Message:
 
     if d.balances:
         blocks.append(Text(p.t("digest.funds", total=p.tr.money(d.total_balance))))
-        rows = tuple((_clip(b.fund.name, 60), p.tr.money(b.balance)) for b in d.balances[:FUNDS_SHOWN])
+        rows = tuple((esc(_clip(b.fund.name, 60)), p.tr.money(b.balance)) for b in d.balances[:FUNDS_SHOWN])
         blocks.append(Table(rows, "lr"))
         notes = []
         if len(d.balances) > FUNDS_SHOWN:
             notes.append(p.t("digest.more", n=len(d.balances) - FUNDS_SHOWN))
         deficits = [b for b in d.balances if b.balance < 0]
         if deficits:
-            names = ", ".join(_clip(b.fund.name, 60) for b in deficits[:5])
+            names = ", ".join(esc(_clip(b.fund.name, 60)) for b in deficits[:5])
             notes.append(p.t("fund.balance.deficit", funds=names))
         if notes:
             blocks.append(Context(" ".join(notes)))

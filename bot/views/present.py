@@ -115,7 +115,7 @@ class Presenter:
             day += f" {m.date.year}"
         return f"{day} {self.tr.time(m.time)}" if m.time else day
 
-    def _meeting_line(self, m: Meeting) -> str:
+    def meeting_line(self, m: Meeting) -> str:
         parts = [f"#{m.number}", f"*{self.when(m)}*", esc(m.body.name)]
         if m.title:
             parts.append(esc(m.title))
@@ -124,7 +124,7 @@ class Presenter:
         line = " · ".join(parts)
         return f"{line} {self.t('meeting.cancelled_tag')}" if m.cancelled else line
 
-    def _meeting_buttons(self, m: Meeting) -> tuple[Button, ...]:
+    def meeting_buttons(self, m: Meeting) -> tuple[Button, ...]:
         show = Button(self.t("button.show"), "meeting.show", str(m.number))
         if m.cancelled:
             return (show,)
@@ -164,7 +164,7 @@ class Presenter:
         key = "consultation.due_in.one" if item.workdays_left == 1 else "consultation.due_in"
         return self.t(key, n=item.workdays_left)
 
-    def _consultation_line(self, item: DatedConsultation) -> str:
+    def consultation_line(self, item: DatedConsultation) -> str:
         c = item.consultation
         parts = [f"#{c.number}", esc(c.title), esc(c.issuer), self._due_words(item)]
         if c.body:
@@ -173,14 +173,14 @@ class Presenter:
             parts.append(self.t("consultation.owner", owner=c.owner))
         return " · ".join(parts)
 
-    def _consultation_buttons(self, item: DatedConsultation) -> tuple[Button, ...]:
+    def consultation_buttons(self, item: DatedConsultation) -> tuple[Button, ...]:
         number = str(item.consultation.number)
         show = Button(self.t("button.show"), "consultation.show", number)
         if item.consultation.submitted_on is not None:
             return (show,)
         return (Button(self.t("button.submit"), "consultation.submit", number, "primary"), show)
 
-    def _decision_line(self, d: Decision) -> str:
+    def decision_line(self, d: Decision) -> str:
         text = esc(d.text if len(d.text) <= 280 else d.text[:277].rstrip() + "…")
         line = f"#{d.number} · {esc(d.body.name)} {self.tr.short_date(d.decided_on)} § {d.paragraph} · {text}"
         if d.follow_up_on and d.follow_up_done_on is None:
@@ -263,7 +263,7 @@ class Presenter:
         key = "meeting.cancelled" if r.cancelled else "meeting.saved"
         text = self.t(key, number=m.number, when=self.when(m), body=esc(m.body.name))
         extra = " · ".join(esc(x) for x in (m.title, m.place) if x)
-        blocks: list[Block] = [Item(text, () if r.cancelled else self._meeting_buttons(m)[:1])]
+        blocks: list[Block] = [Item(text, () if r.cancelled else self.meeting_buttons(m)[:1])]
         if extra and not r.cancelled:
             blocks.append(Context(extra))
         return Message(tuple(blocks), text)
@@ -282,7 +282,7 @@ class Presenter:
         if not r.page.items:
             blocks.append(Text(self.t("meeting.list.empty_upcoming" if r.upcoming else "meeting.list.empty")))
         for m in r.page.items:
-            blocks.append(Item(self._meeting_line(m), self._meeting_buttons(m)[:1]))
+            blocks.append(Item(self.meeting_line(m), self.meeting_buttons(m)[:1]))
         more, hint = self._more(blocks, n, len(r.page.items), "list.hint.meeting")
         return Message(tuple(blocks), title.replace("*", ""), more=more, more_hint=hint)
 
@@ -299,9 +299,9 @@ class Presenter:
         if r.decisions:
             blocks.append(Text(self.t("meeting.decisions", n=len(r.decisions))))
             in_order = sorted(r.decisions, key=lambda d: (d.decided_on, d.paragraph))
-            blocks.append(Text("\n".join(self._decision_line(d) for d in in_order)))
+            blocks.append(Text("\n".join(self.decision_line(d) for d in in_order)))
         if not m.cancelled:
-            blocks.append(Actions(self._meeting_buttons(m)[1:]))
+            blocks.append(Actions(self.meeting_buttons(m)[1:]))
         return Message(tuple(blocks), title.replace("*", ""))
 
     # -- consultations -------------------------------------------------------------------------
@@ -311,8 +311,10 @@ class Presenter:
         if r.submitted:
             text = self.t("consultation.submitted", number=c.number, title=esc(c.title), on=c.submitted_on)
             return Message((Text(text),), text.replace("*", ""))
-        text = self.t("consultation.saved", number=c.number, title=esc(c.title), issuer=esc(c.issuer), due=c.due_on)
-        blocks: list[Block] = [Item(text, self._consultation_buttons(r.item)[1:])]
+        text = self.t(
+            "consultation.saved", number=c.number, title=esc(c.title), issuer=esc(c.issuer), due=c.due_on
+        )
+        blocks: list[Block] = [Item(text, self.consultation_buttons(r.item)[1:])]
         blocks.append(Context(self._due_words(r.item).replace("*", "")))
         return Message(tuple(blocks), text.replace("*", ""))
 
@@ -324,7 +326,7 @@ class Presenter:
         if not r.items:
             blocks.append(Text(self.t(f"consultation.list.empty.{r.state}")))
         for item in r.items:
-            blocks.append(Item(self._consultation_line(item), self._consultation_buttons(item)))
+            blocks.append(Item(self.consultation_line(item), self.consultation_buttons(item)))
         more, hint = self._more(blocks, r.total, len(r.items), "list.hint.consultation")
         return Message(tuple(blocks), title.replace("*", ""), more=more, more_hint=hint)
 
@@ -346,7 +348,7 @@ class Presenter:
             pairs.append((self.t("consultation.field.body"), esc(c.body.name)))
         title = self.t("consultation.title", number=c.number, title=esc(c.title))
         blocks: list[Block] = [Text(title), Fields(tuple(pairs))]
-        buttons = self._consultation_buttons(r.item)[:-1]
+        buttons = self.consultation_buttons(r.item)[:-1]
         if buttons:
             blocks.append(Actions(buttons))
         return Message(tuple(blocks), title.replace("*", ""))
@@ -377,7 +379,7 @@ class Presenter:
             blocks.append(Text(self.t("decision.list.empty")))
         for d in r.page.items:
             buttons = (Button(self.t("button.show"), "decision.show", str(d.number)),)
-            blocks.append(Item(self._decision_line(d), buttons))
+            blocks.append(Item(self.decision_line(d), buttons))
         more, hint = self._more(blocks, r.page.total, len(r.page.items), "list.hint.decision")
         return Message(tuple(blocks), title.replace("*", ""), more=more, more_hint=hint)
 

@@ -13,6 +13,7 @@ from bot.core.reminders import (
     ReminderOverview,
     ReminderSnoozed,
 )
+from bot.views.markup import escape as esc
 from bot.views.message import Actions, Block, Button, Context, Message, Text
 from bot.views.present import Presenter
 
@@ -41,7 +42,7 @@ def _late(blocks: list[Block], p: Presenter, late: bool) -> None:
 
 
 def consultation_reminder(p: Presenter, c: Consultation, step: str, *, late: bool) -> Message:
-    head = f"{_ahead(p, 'reminder.consultation', step)} {_clip(c.title)} ({_clip(c.issuer, 120)})"
+    head = f"{_ahead(p, 'reminder.consultation', step)} {esc(_clip(c.title))} ({esc(_clip(c.issuer, 120))})"
     parts = [p.t("reminder.consultation.due", due=p.tr.weekday_date(c.due_on))]
     if c.owner:
         parts.append(p.t("reminder.owner", owner=c.owner))
@@ -57,8 +58,8 @@ def consultation_reminder(p: Presenter, c: Consultation, step: str, *, late: boo
 
 
 def meeting_reminder(p: Presenter, m: Meeting, step: str, *, late: bool) -> Message:
-    head = f"{_ahead(p, 'reminder.meeting', step)} {m.body.name}, {p.when(m)}"
-    parts = [x for x in (m.title, m.place) if x]
+    head = f"{_ahead(p, 'reminder.meeting', step)} {esc(m.body.name)}, {p.when(m)}"
+    parts = [esc(x) for x in (m.title, m.place) if x]
     parts.append(f"#{m.number}")
     blocks: list[Block] = [
         Text(f"{head}\n{_clip(' · '.join(parts))}"),
@@ -70,10 +71,10 @@ def meeting_reminder(p: Presenter, m: Meeting, step: str, *, late: bool) -> Mess
 
 def follow_up_reminder(p: Presenter, d: Decision, step: str, *, late: bool) -> Message:
     assert d.follow_up_on is not None
-    head = f"{_ahead(p, 'reminder.follow_up', step)} {_clip(d.text, 200)}"
+    head = f"{_ahead(p, 'reminder.follow_up', step)} {esc(_clip(d.text, 200))}"
     parts = [
         p.t("reminder.follow_up.on", on=p.tr.weekday_date(d.follow_up_on)),
-        f"{d.body.name} {p.tr.short_date(d.decided_on)} § {d.paragraph}",
+        f"{esc(d.body.name)} {p.tr.short_date(d.decided_on)} § {d.paragraph}",
     ]
     if d.owner:
         parts.append(p.t("reminder.owner", owner=d.owner))
@@ -121,7 +122,7 @@ def delivery_line(p: Presenter, v: DeliveryView, zone: dt.tzinfo) -> str:
 
 def overview_message(p: Presenter, r: ReminderOverview) -> Message:
     zone = r.zone
-    title = p.t(f"reminders.title.{r.kind.value}", number=r.number, title=_clip(r.title, 150))
+    title = p.t(f"reminders.title.{r.kind.value}", number=r.number, title=esc(_clip(r.title, 150)))
     blocks: list[Block] = [Text(title)]
     if r.inactive:
         blocks.append(Context(p.t(f"reminders.inactive.{r.inactive}")))

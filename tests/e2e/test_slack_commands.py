@@ -43,18 +43,6 @@ QUERIES = (
 )
 
 
-@pytest.fixture(scope="module")
-def fake_server() -> Iterator[FakeSlack]:
-    with FakeSlack() as server:  # stopping one takes half a second: one per module
-        yield server
-
-
-@pytest.fixture
-def fake(fake_server: FakeSlack) -> FakeSlack:
-    fake_server.clear()
-    return fake_server
-
-
 @pytest.fixture
 def slack_bot(database_url: str, fake: FakeSlack) -> Iterator[Bot]:
     bot = bootstrap(slack_settings(database_url, fake), clock=FixedClock(AFTER_THE_YEAR))

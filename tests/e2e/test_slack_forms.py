@@ -16,18 +16,6 @@ from tests.e2e.test_slack_kit import SlackDriver, slack_settings, text_of_blocks
 from tests.fakes.slack_api import FakeSlack
 
 
-@pytest.fixture(scope="module")
-def fake_server() -> Iterator[FakeSlack]:
-    with FakeSlack() as server:  # stopping one takes half a second: one per module
-        yield server
-
-
-@pytest.fixture
-def fake(fake_server: FakeSlack) -> FakeSlack:
-    fake_server.clear()
-    return fake_server
-
-
 @pytest.fixture
 def slack(database_url: str, fake: FakeSlack) -> Iterator[SlackDriver]:
     bot: Bot = bootstrap(slack_settings(database_url, fake), clock=FixedClock(DEFAULT_NOW))

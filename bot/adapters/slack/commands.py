@@ -79,7 +79,7 @@ def _open_form(
     if not actor.may_write:
         # Don't let someone fill in a whole form only to be refused: the same rule, told at once.
         try:
-            side.bot.committee._require_writer(actor, name)
+            side.bot.committee.require_writer(actor, name)
         except NotAllowed as error:
             return side.reply(render_error(error, side.presenter(), f"{side.cmd}{name.replace('.', ' ')}"))
     view = forms.open_form(side, actor, name)

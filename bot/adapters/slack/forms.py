@@ -226,7 +226,7 @@ def submit(side: SlackSide, actor: Actor, name: str, values: dict[str, Any]) -> 
                 args[field] = found
             else:
                 # The grammar's own conversion: a date, amount or number means the same as typed.
-                args[field] = grammar._convert(spec, param, value)
+                args[field] = grammar.convert_value(spec, param, value)
         except CommitteeError as error:
             errors[field] = field_error(side, error)
     if errors:

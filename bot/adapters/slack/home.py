@@ -52,7 +52,7 @@ def home_message(side: SlackSide, actor: Actor) -> Message:
         blocks.append(Context(side.t("slack.home.mine.empty")))
     for c in mine.items:
         item = dated(c)
-        blocks.append(Item(p._consultation_line(item), p._consultation_buttons(item)))
+        blocks.append(Item(p.consultation_line(item), p.consultation_buttons(item)))
     blocks += _more(side, len(mine.items), mine.total, "consultation list")
 
     blocks.append(Text(side.t("slack.home.follow_ups", n=follow_ups.total)))
@@ -63,7 +63,7 @@ def home_message(side: SlackSide, actor: Actor) -> Message:
             Button(side.t("button.done"), "decision.done", str(d.number), "primary"),
             Button(side.t("button.show"), "decision.show", str(d.number)),
         )
-        blocks.append(Item(p._decision_line(d), buttons))
+        blocks.append(Item(p.decision_line(d), buttons))
     blocks += _more(side, len(follow_ups.items), follow_ups.total, "decision list")
 
     planned = [m for m in meetings.items if not m.cancelled]
@@ -71,7 +71,7 @@ def home_message(side: SlackSide, actor: Actor) -> Message:
     if not planned:
         blocks.append(Context(side.t("slack.home.meetings.empty")))
     for m in planned[:ITEMS]:
-        blocks.append(Item(p._meeting_line(m), p._meeting_buttons(m)[:1]))
+        blocks.append(Item(p.meeting_line(m), p.meeting_buttons(m)[:1]))
     cancelled = len(meetings.items) - len(planned)
     blocks += _more(side, min(len(planned), ITEMS), meetings.total - cancelled, "meeting list")
 
@@ -80,11 +80,11 @@ def home_message(side: SlackSide, actor: Actor) -> Message:
         blocks.append(Context(side.t("slack.home.overdue.empty")))
     for c in late.items:
         item = dated(c)
-        blocks.append(Item(p._consultation_line(item), p._consultation_buttons(item)))
+        blocks.append(Item(p.consultation_line(item), p.consultation_buttons(item)))
     blocks += _more(side, len(late.items), late.total, "consultation list overdue")
     for d in late_follow_ups.items:
         note = side.t("slack.home.overdue_follow_up", on=side.tr.short_date(d.follow_up_on or today))
-        blocks.append(Item(f"{p._decision_line(d)} · {note}", ()))
+        blocks.append(Item(f"{p.decision_line(d)} · {note}", ()))
     blocks += _more(side, len(late_follow_ups.items), late_follow_ups.total, "decision list")
 
     if actor.may_write:
