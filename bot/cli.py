@@ -105,7 +105,7 @@ def _bootstrap(settings: Settings, **kwargs: object):  # type: ignore[no-untyped
 def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
     if settings.has_socket_credentials:
         return cmd_socket(settings, args)
-    if settings.has_http_credentials:
+    if settings.has_http_credentials or settings.has_oauth:
         args.host, args.port = "0.0.0.0", None
         return cmd_serve(settings, args)
     if sys.stdin.isatty():
@@ -127,8 +127,13 @@ def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
 def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
     from bot.adapters.slack.server import serve
 
-    if not settings.has_http_credentials:
-        raise Failure("serve needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET")
+    if settings.has_oauth and not settings.slack_signing_secret:
+        raise Failure("serve needs SLACK_SIGNING_SECRET with SLACK_CLIENT_ID and SLACK_CLIENT_SECRET")
+    if not (settings.has_http_credentials or settings.has_oauth_credentials):
+        raise Failure(
+            "serve needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (one workspace), or SLACK_CLIENT_ID, "
+            "SLACK_CLIENT_SECRET and SLACK_SIGNING_SECRET (several)"
+        )
     return serve(settings, host=args.host, port=args.port or settings.port)
 
 

@@ -28,6 +28,10 @@ class Settings:
     slack_bot_token: str | None = None
     slack_signing_secret: str | None = None
     slack_app_token: str | None = None
+    #: OAuth (several workspaces): the app's client id and secret; then each workspace's bot
+    #: token comes from its installation (bot.adapters.slack.oauth), not SLACK_BOT_TOKEN
+    slack_client_id: str | None = None
+    slack_client_secret: str | None = None
     slack_api_url: str = "https://slack.com/api/"
     slack_command: str = "/committee"
     timezone: ZoneInfo = field(default_factory=lambda: ZoneInfo("Europe/Stockholm"))
@@ -41,7 +45,7 @@ class Settings:
     meeting_reminder_workdays: tuple[int, ...] = (5, 1)
     scheduler: bool = True
     port: int = 3000
-    #: the public https address of `serve` (only the Slack manifest needs it)
+    #: the public https address of `serve` (the Slack manifest, and OAuth's redirect URL)
     public_url: str | None = None
     #: `serve`: gunicorn worker processes, and threads in each
     web_concurrency: int = 2
@@ -54,6 +58,16 @@ class Settings:
     @property
     def has_socket_credentials(self) -> bool:
         return bool(self.slack_bot_token and self.slack_app_token)
+
+    @property
+    def has_oauth(self) -> bool:
+        """Several workspaces: installed through Slack's OAuth flow (`serve`'s /slack/install)."""
+        return bool(self.slack_client_id and self.slack_client_secret)
+
+    @property
+    def has_oauth_credentials(self) -> bool:
+        """What `serve` needs in OAuth mode: the client id and secret, and the signing secret."""
+        return self.has_oauth and bool(self.slack_signing_secret)
 
     @classmethod
     def load(cls, env: Mapping[str, str] | None = None, *, dotenv: Path | None = Path(".env")) -> Settings:
@@ -84,10 +98,22 @@ def _parse(env: Mapping[str, str]) -> Settings:
         ("SLACK_BOT_TOKEN", "slack_bot_token"),
         ("SLACK_SIGNING_SECRET", "slack_signing_secret"),
         ("SLACK_APP_TOKEN", "slack_app_token"),
+        ("SLACK_CLIENT_ID", "slack_client_id"),
+        ("SLACK_CLIENT_SECRET", "slack_client_secret"),
     ):
         kw[attr] = get(name)
     if (token := kw["slack_app_token"]) is not None and not str(token).startswith("xapp-"):
         problems.append("SLACK_APP_TOKEN must be an app-level token starting with xapp-")
+    if (kw["slack_client_id"] is None) != (kw["slack_client_secret"] is None):
+        problems.append(
+            "SLACK_CLIENT_ID and SLACK_CLIENT_SECRET go together (Basic Information → App Credentials): "
+            "set both for installing into several workspaces, or neither"
+        )
+    elif kw["slack_client_id"] is not None and kw["slack_app_token"] is not None:
+        problems.append(
+            "SLACK_APP_TOKEN (Socket Mode, one workspace) and SLACK_CLIENT_ID/SLACK_CLIENT_SECRET "
+            "(installing into several workspaces over HTTP) exclude each other: unset one"
+        )
     if (api := get("SLACK_API_URL")) is not None:
         kw["slack_api_url"] = api if api.endswith("/") else api + "/"
     if (command := get("SLACK_COMMAND")) is not None:
