@@ -145,7 +145,11 @@ def _reminders(
     committee.extensions.update(commands.extensions())
     translator = Translator(settings.locale)
     dispatcher = Dispatcher(box, registers, planning, translator, settings.timezone)
-    if settings.slack_bot_token:
+    if settings.has_oauth:  # several workspaces: each posts with its own installation's token
+        from bot.adapters.slack.oauth import WorkspacePosters
+
+        dispatcher.slack_posters = WorkspacePosters(engine, settings, translator)
+    elif settings.slack_bot_token:
         from bot.adapters.slack.poster import SlackPoster
 
         dispatcher.slack_poster = SlackPoster(

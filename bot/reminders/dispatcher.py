@@ -15,7 +15,7 @@ import socket
 import threading
 import time
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
@@ -101,6 +101,9 @@ class Dispatcher:
         #: the console's printer for the local workspace, and Slack for every other one
         self.local_poster: Poster | None = None
         self.slack_poster: Poster | None = None
+        #: several workspaces (OAuth): each workspace's own poster, by workspace id; it wins over
+        #: `slack_poster`
+        self.slack_posters: Callable[[str], Poster] | None = None
         self._last_post: dict[str, float] = {}
         #: channels Slack rate-limited, until when (the same clock as the rows' not_before)
         self._blocked_until: dict[str, dt.datetime] = {}
@@ -151,11 +154,15 @@ class Dispatcher:
     def _scope(self) -> dict[str, bool]:
         return {
             "include_local": self.local_poster is not None,
-            "include_remote": self.slack_poster is not None,
+            "include_remote": self.slack_poster is not None or self.slack_posters is not None,
         }
 
     def _poster(self, workspace_id: str) -> Poster | None:
-        return self.local_poster if workspace_id == self.outbox.local else self.slack_poster
+        if workspace_id == self.outbox.local:
+            return self.local_poster
+        if self.slack_posters is not None:
+            return self.slack_posters(workspace_id)
+        return self.slack_poster
 
     # -- sending -------------------------------------------------------------------------------
 

@@ -2,7 +2,8 @@
 once from the command line (for cron with SCHEDULER=off, and for testing with `--now`).
 
 The local console's workspace is printed to stdout, never posted; every other workspace goes to
-Slack when SLACK_BOT_TOKEN is set (otherwise its rows stay in the outbox for a process that can).
+Slack when SLACK_BOT_TOKEN is set, or with SLACK_CLIENT_ID and SLACK_CLIENT_SECRET with the token
+of that workspace's installation (otherwise its rows stay in the outbox for a process that can).
 """
 
 from __future__ import annotations

@@ -13,6 +13,7 @@ Calls are checked against Slack's own method list and argument names
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import itertools
 import json
@@ -32,6 +33,9 @@ NEWER_ARGUMENTS = {
     "chat.postMessage": {"metadata"},
     "chat.update": {"metadata"},
     "conversations.history": {"include_all_metadata"},
+    # bolt's per-request client (several workspaces) names the team on every call it makes,
+    # for org-wide installs; Slack takes it on auth.test, which bolt's authorize calls
+    "auth.test": {"team_id"},
 }
 
 FAULTS = ("rate_limited", "error_before", "error_after", "drop_before", "drop_after", "slow", "error")
@@ -164,6 +168,13 @@ class FakeSlack:
         self.problems: list[str] = []
         self.strict = strict
         self.channels_not_found: set[str] = set()
+        #: OAuth: the app's credentials `oauth.v2.access` accepts (None: any), the codes Slack
+        #: would hand out when someone installs the app (`grant`), and the bot token of each
+        #: installed workspace, which `auth.test` answers for
+        self.client_credentials: tuple[str, str] | None = None
+        self.oauth_codes: dict[str, dict[str, Any]] = {}
+        self.installed: dict[str, dict[str, Any]] = {}
+        self._request = threading.local()
         self._faults: dict[str, list[tuple[str, float]]] = {}
         self._lock = threading.Lock()
         self._ts = itertools.count(1)
@@ -223,6 +234,9 @@ class FakeSlack:
             self.responses.clear()
             self.views.clear()
             self.problems.clear()
+            self.oauth_codes.clear()
+            self.installed.clear()
+        self.client_credentials = None
 
     # -- answers -------------------------------------------------------------------------------
 
@@ -262,10 +276,63 @@ class FakeSlack:
         handler = getattr(self, "_m_" + method.replace(".", "_"), None)
         if handler is None:
             return {"ok": True}
+        self._request.token = token  # the few handlers that look at who is asking
         result: dict[str, Any] = handler(args)
         return result
 
+    def grant(self, code: str, team: str, team_name: str, *, installer: str = "UINSTALLER") -> str:
+        """Slack's side of someone clicking Allow in `team`: `code` is what the browser brings back
+        to the redirect URL. Returns the bot token that `oauth.v2.access` will hand out for it."""
+        token = f"xoxb-{team}-{len(self.oauth_codes) + 1}-{code}"
+        self.oauth_codes[code] = {
+            "team": team,
+            "team_name": team_name,
+            "installer": installer,
+            "token": token,
+        }
+        return token
+
+    def _m_oauth_v2_access(self, args: dict[str, Any]) -> dict[str, Any]:
+        # The app's credentials come as HTTP Basic auth (slack_sdk) or as arguments.
+        basic = str(getattr(self._request, "token", "") or "")
+        if basic.startswith("Basic "):
+            client_id, _, secret = base64.b64decode(basic.removeprefix("Basic ")).decode().partition(":")
+        else:
+            client_id, secret = str(args.get("client_id", "")), str(args.get("client_secret", ""))
+        if self.client_credentials is not None and (client_id, secret) != self.client_credentials:
+            return {"ok": False, "error": "invalid_client_id"}
+        with self._lock:
+            grant = self.oauth_codes.pop(str(args.get("code", "")), None)  # a code works once
+        if grant is None:
+            return {"ok": False, "error": "invalid_code"}
+        team, token = grant["team"], grant["token"]
+        bot_user = f"UBOT{team}"
+        with self._lock:
+            self.installed[token] = {
+                "team_id": team,
+                "team": grant["team_name"],
+                "user_id": bot_user,
+                "bot_id": f"B{team}",
+            }
+        return {
+            "ok": True,
+            "app_id": "A111",
+            "authed_user": {"id": grant["installer"]},
+            "scope": "commands,chat:write,chat:write.public,channels:history,groups:history",
+            "token_type": "bot",
+            "access_token": token,
+            "bot_user_id": bot_user,
+            "team": {"id": team, "name": grant["team_name"]},
+            "enterprise": None,
+            "is_enterprise_install": False,
+        }
+
     def _m_auth_test(self, args: dict[str, Any]) -> dict[str, Any]:
+        token = str(getattr(self._request, "token", "") or "")
+        with self._lock:
+            installed = self.installed.get(token)
+        if installed is not None:
+            return {"ok": True, "url": "https://fake.slack.com/", "user": "committeebot", **installed}
         return {
             "ok": True,
             "url": "https://fake.slack.com/",

@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 import yaml
 
-from bot.adapters.slack.manifest import BOT_SCOPES, manifest_yaml
+from bot.adapters.slack.manifest import BOT_SCOPES, manifest, manifest_yaml
 from bot.cli import main
 from tests.conftest import make_settings
 
@@ -75,3 +75,34 @@ def test_the_command_line_prints_it(monkeypatch: pytest.MonkeyPatch, tmp_path: P
     monkeypatch.setenv("PUBLIC_URL", "https://committee.example.org")
     text = printed()
     assert "Set PUBLIC_URL" not in text and "https://committee.example.org/slack/events" in text
+
+
+def test_oauth_manifest_has_the_redirect_url_and_the_uninstall_events() -> None:
+    settings = make_settings(
+        "sqlite:///unused.db",
+        slack_client_id="1111.2222",
+        slack_client_secret="s",
+        slack_signing_secret="x",
+        public_url="https://committee.example.org",
+    )
+    document = yaml.safe_load(manifest_yaml(settings))
+    validate(document)
+    assert document["oauth_config"]["redirect_urls"] == ["https://committee.example.org/slack/oauth_redirect"]
+    assert document["oauth_config"]["scopes"]["bot"] == list(BOT_SCOPES)
+    assert document["settings"]["socket_mode_enabled"] is False
+    events = document["settings"]["event_subscriptions"]
+    assert events["bot_events"] == ["app_home_opened", "app_uninstalled", "tokens_revoked"]
+    assert events["request_url"] == "https://committee.example.org/slack/events"
+    # without OAuth there is nothing to redirect to
+    single = make_settings("sqlite:///unused.db", slack_bot_token="xoxb-1", slack_signing_secret="x")
+    assert "redirect_urls" not in manifest(single, public_url="https://committee.example.org")["oauth_config"]
+
+
+def test_oauth_manifest_without_public_url_is_an_http_app_with_a_called_out_stand_in() -> None:
+    settings = make_settings("sqlite:///unused.db", slack_client_id="1111.2222", slack_client_secret="s")
+    text = manifest_yaml(settings)
+    document = yaml.safe_load(text)
+    validate(document)
+    assert document["settings"]["socket_mode_enabled"] is False
+    assert "Set PUBLIC_URL" in text
+    assert document["oauth_config"]["redirect_urls"] == ["https://your-bot.example.org/slack/oauth_redirect"]

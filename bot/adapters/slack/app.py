@@ -8,7 +8,7 @@ from typing import Any
 from slack_bolt import App
 from slack_sdk import WebClient
 
-from bot.adapters.slack import actions, commands, events, views
+from bot.adapters.slack import actions, commands, events, oauth, views
 from bot.adapters.slack.side import ACK_BUDGET, SlackSide, log
 from bot.bootstrap import Bot
 from bot.config import Settings
@@ -27,8 +27,10 @@ _QUIET = _QuietAboutOurClient()
 
 
 def web_client(settings: Settings) -> WebClient:
-    """The Web API client, pointed wherever SLACK_API_URL says (tests use a local fake)."""
-    return WebClient(token=settings.slack_bot_token, base_url=settings.slack_api_url)
+    """The Web API client, pointed wherever SLACK_API_URL says (tests use a local fake). With
+    several workspaces it holds no token: each request brings its workspace's own."""
+    token = None if settings.has_oauth else settings.slack_bot_token
+    return WebClient(token=token, base_url=settings.slack_api_url)
 
 
 def build_app(
@@ -40,21 +42,38 @@ def build_app(
     ack_budget: float = ACK_BUDGET,
 ) -> App:
     """The committee's Slack app over `bot`. Over HTTP every request must carry a valid
-    signature from the last five minutes; Socket Mode has no signatures to check."""
+    signature from the last five minutes; Socket Mode has no signatures to check.
+
+    With SLACK_CLIENT_ID and SLACK_CLIENT_SECRET (HTTP only) the app also runs Slack's OAuth
+    flow, and answers each request with the bot token its workspace installed (bot.adapters.slack.oauth);
+    otherwise every request is answered with SLACK_BOT_TOKEN."""
     if not socket_mode and not settings.slack_signing_secret:
         raise ValueError("HTTP mode needs SLACK_SIGNING_SECRET to verify requests")
     bolt_log = logging.getLogger("bot.slack.bolt")
     bolt_log.addFilter(_QUIET)  # the same filter object is added once, however many apps
+    several = settings.has_oauth and not socket_mode
+    client = client or web_client(settings)
+    options: dict[str, Any] = {}
+    if several:
+        from bot.adapters.slack.manifest import BOT_SCOPES
+
+        flow = oauth.oauth_settings(bot.engine, settings, list(BOT_SCOPES))
+        options.update(oauth_settings=flow, authorize=oauth.authorize(flow, client))
     app = App(
         name="committee-bot",
-        client=client or web_client(settings),
+        client=client,
         signing_secret=settings.slack_signing_secret or "",
         request_verification_enabled=not socket_mode,
         # Commands here take milliseconds: answering in the acknowledgement itself saves bolt's
         # 10 ms polling per request (shared/SLACK.md); slow ones are handed off by `commands`.
         process_before_response=True,
         logger=bolt_log,
+        **options,
     )
+    if several:
+        # app_uninstalled and tokens_revoked delete that workspace's installation (bolt's own
+        # listeners); the workspace's records stay.
+        app.enable_token_revocation_listeners()
     side = SlackSide(bot, settings, ack_budget=ack_budget)
     commands.register(app, side)
     actions.register(app, side)

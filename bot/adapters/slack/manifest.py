@@ -5,6 +5,9 @@ Paste it at api.slack.com/apps → Create New App → From a manifest. It holds 
 buttons (interactivity), the App Home tab and its event, and the bot scopes the bot uses.
 With SLACK_APP_TOKEN set, or nothing set up yet, the app uses Socket Mode and needs no public
 URL; with PUBLIC_URL (or HTTP credentials) Slack sends requests to PUBLIC_URL + /slack/events.
+With SLACK_CLIENT_ID and SLACK_CLIENT_SECRET (installing into several workspaces) it is an HTTP
+app whose OAuth redirect URL is PUBLIC_URL + /slack/oauth_redirect, subscribed to the events that
+say it was uninstalled.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from bot.adapters.slack.oauth import REDIRECT_PATH
 from bot.adapters.slack.server import EVENTS_PATH
 from bot.config import Settings
 from bot.i18n import Translator
@@ -35,8 +39,8 @@ def manifest(settings: Settings, *, public_url: str | None = None) -> dict[str, 
     public_url = public_url or settings.public_url
     # Socket Mode when configured, and for a first set-up that has neither credentials nor a
     # public address yet (it needs none); HTTP mode otherwise.
-    socket_mode = settings.slack_app_token is not None or (
-        public_url is None and not settings.has_http_credentials
+    socket_mode = not settings.has_oauth and (
+        settings.slack_app_token is not None or (public_url is None and not settings.has_http_credentials)
     )
     base = (public_url or PLACEHOLDER_URL).rstrip("/")
     request_url = base + EVENTS_PATH
@@ -48,10 +52,15 @@ def manifest(settings: Settings, *, public_url: str | None = None) -> dict[str, 
     }
     events: dict[str, Any] = {"bot_events": ["app_home_opened"]}
     interactivity: dict[str, Any] = {"is_enabled": True}
+    oauth_config: dict[str, Any] = {"scopes": {"bot": list(BOT_SCOPES)}}
     if not socket_mode:
         command["url"] = request_url
         events["request_url"] = request_url
         interactivity["request_url"] = request_url
+    if settings.has_oauth:
+        oauth_config["redirect_urls"] = [base + REDIRECT_PATH]
+        # an uninstalled workspace's installation is deleted (its records stay)
+        events["bot_events"] += ["app_uninstalled", "tokens_revoked"]
     return {
         "_metadata": {"major_version": 1, "minor_version": 1},
         "display_information": {
@@ -68,7 +77,7 @@ def manifest(settings: Settings, *, public_url: str | None = None) -> dict[str, 
             "bot_user": {"display_name": APP_NAME, "always_online": True},
             "slash_commands": [command],
         },
-        "oauth_config": {"scopes": {"bot": list(BOT_SCOPES)}},
+        "oauth_config": oauth_config,
         "settings": {
             "event_subscriptions": events,
             "interactivity": interactivity,

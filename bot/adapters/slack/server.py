@@ -2,7 +2,8 @@
 
 `POST /slack/events` takes slash commands, interactivity and events (bolt verifies each
 signature); `GET /healthz` answers 200 with JSON when the database and the scheduler are
-healthy, 503 otherwise. The schema is migrated once, before the workers start; then each worker
+healthy, 503 otherwise; with SLACK_CLIENT_ID and SLACK_CLIENT_SECRET, `GET /slack/install` and
+`GET /slack/oauth_redirect` install the app into another workspace (bot.adapters.slack.oauth). The schema is migrated once, before the workers start; then each worker
 builds its own bot (database engines must not cross a fork) and starts its own ticker.
 """
 
@@ -40,8 +41,11 @@ def _json(start_response: StartResponse, status: str, body: dict[str, Any]) -> l
 
 
 def wsgi_app(bot: Bot, app: App) -> WsgiApp:
-    """Routes the two endpoints; everything else is 404."""
+    """Routes the endpoints (with OAuth also `GET /slack/install` and `GET /slack/oauth_redirect`,
+    which bolt's OAuth flow answers); everything else is 404."""
     slack = SlackRequestHandler(app, path=EVENTS_PATH)
+    flow = app.oauth_flow
+    oauth_paths = {flow.install_path, flow.redirect_uri_path} if flow is not None else set()
 
     def route(environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         path = environ.get("PATH_INFO", "")
@@ -51,6 +55,11 @@ def wsgi_app(bot: Bot, app: App) -> WsgiApp:
                 return _json(start_response, "405 Method Not Allowed", {"error": "POST only"})
             result: Iterable[bytes] = slack(environ, start_response)
             return result
+        if path in oauth_paths:
+            if method != "GET":
+                return _json(start_response, "405 Method Not Allowed", {"error": "GET only"})
+            answer: Iterable[bytes] = slack(environ, start_response)
+            return answer
         if path == HEALTH_PATH and method in ("GET", "HEAD"):
             ok, report = bot.health()
             return _json(start_response, "200 OK" if ok else "503 Service Unavailable", {"ok": ok, **report})
@@ -116,6 +125,12 @@ def serve(settings: Settings, *, host: str, port: int) -> int:
     finally:
         engine.dispose()
     config = options(settings, host, port)
+    if settings.has_oauth:
+        log.info(
+            "installing into several workspaces: %s/slack/install", settings.public_url or "<PUBLIC_URL>"
+        )
+        if settings.slack_bot_token:
+            log.warning("SLACK_BOT_TOKEN is not used: with SLACK_CLIENT_ID each workspace has its own token")
     log.info(
         "serving Slack on %s with %s workers × %s threads",
         config["bind"],

@@ -64,9 +64,9 @@ class SlackSide:
     def client(self, context: BoltContext) -> WebClient:
         """A Web API client for this request's workspace. (Bolt's own per-request client adds a
         `team_id` to every call, which only org-wide apps need and the API description lacks.)"""
-        return WebClient(
-            token=context.bot_token or self.settings.slack_bot_token, base_url=self.settings.slack_api_url
-        )
+        # With several workspaces there is no token to fall back on: only the request's own.
+        fallback = None if self.settings.has_oauth else self.settings.slack_bot_token
+        return WebClient(token=context.bot_token or fallback, base_url=self.settings.slack_api_url)
 
     def actor(self, context: BoltContext, user_id: str) -> Actor:
         return self.bot.frontend.actor(workspace_of(context), user_id)

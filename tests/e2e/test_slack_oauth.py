@@ -1,0 +1,308 @@
+"""Several workspaces: the app installed through Slack's OAuth flow (`GET /slack/install`, then
+`GET /slack/oauth_redirect`), each workspace answered with its own bot token and kept to its own
+records, and an uninstall that forgets the token but never the records.
+
+Requests go through the same WSGI app `serve` runs; Slack's side (the authorize page, the code
+exchange, auth.test) is the fake Web API.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import json
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import parse_qs, urlencode, urlparse
+from wsgiref.util import setup_testing_defaults
+
+import pytest
+from sqlalchemy import func, select, update
+
+from bot.adapters.slack.app import build_app
+from bot.adapters.slack.logs import RedactTokens
+from bot.adapters.slack.server import wsgi_app
+from bot.bootstrap import Bot, bootstrap
+from bot.config import Settings
+from bot.core.clock import FixedClock
+from bot.store import slack_oauth
+from tests.conftest import DEFAULT_NOW, make_settings
+from tests.e2e.test_slack_kit import ADMIN, SECRET, SlackDriver, text_of_blocks
+from tests.fakes.slack_api import FakeSlack
+from tests.helpers import say, text_of
+
+CLIENT_ID = "1111111111.2222222222"
+CLIENT_SECRET = "0123456789abcdef0123456789abcdef"
+PUBLIC = "https://committee.example.org"
+
+
+def oauth_settings(database_url: str, fake: FakeSlack, **overrides: Any) -> Settings:
+    values: dict[str, Any] = {
+        "slack_client_id": CLIENT_ID,
+        "slack_client_secret": CLIENT_SECRET,
+        "slack_signing_secret": SECRET,
+        "slack_api_url": fake.url,
+        "public_url": PUBLIC,
+        "scheduler": False,
+    }
+    values.update(overrides)
+    return make_settings(database_url, **values)
+
+
+@dataclass
+class Page:
+    status: int
+    headers: dict[str, str]
+    body: str
+
+
+@dataclass
+class Site:
+    """The bot's HTTP side as `serve` runs it, driven one request at a time, and a browser's
+    cookie jar of one (the OAuth state cookie)."""
+
+    bot: Bot
+    fake: FakeSlack
+    driver: SlackDriver
+    cookie: str = ""
+
+    def get(self, path: str, query: dict[str, str] | None = None, *, cookie: str | None = None) -> Page:
+        environ: dict[str, Any] = {
+            "REQUEST_METHOD": "GET",
+            "PATH_INFO": path,
+            "QUERY_STRING": urlencode(query or {}),
+            "wsgi.input": io.BytesIO(b""),
+        }
+        sent = self.cookie if cookie is None else cookie
+        if sent:
+            environ["HTTP_COOKIE"] = sent
+        setup_testing_defaults(environ)
+        answer: dict[str, Any] = {}
+
+        def start_response(status: str, headers: list[tuple[str, str]], exc_info: object = None) -> None:
+            answer["status"] = int(status.split()[0])
+            answer["headers"] = {k.lower(): v for k, v in headers}
+
+        body = b"".join(wsgi_app(self.bot, self.driver.app)(environ, start_response))
+        page = Page(answer["status"], answer["headers"], body.decode())
+        if "set-cookie" in page.headers:
+            self.cookie = page.headers["set-cookie"].split(";")[0]
+        return page
+
+    def start_install(self) -> str:
+        """A click on "Add to Slack": the state Slack is sent off with."""
+        page = self.get("/slack/install")
+        assert page.status == 302, page
+        (state,) = parse_qs(urlparse(page.headers["location"]).query)["state"]
+        return state
+
+    def install(self, team: str, name: str) -> str:
+        """The whole flow in `team`; returns the bot token Slack handed out."""
+        state = self.start_install()
+        token = self.fake.grant(f"code-{team}", team, name)
+        page = self.get("/slack/oauth_redirect", {"code": f"code-{team}", "state": state})
+        assert page.status == 200, page
+        return token
+
+    def event(self, event: dict[str, Any], *, team: str, event_id: str) -> int:
+        return self.driver.event(event, event_id=event_id, team=team).status
+
+
+@pytest.fixture
+def site(database_url: str, fake: FakeSlack) -> Iterator[Site]:
+    fake.client_credentials = (CLIENT_ID, CLIENT_SECRET)
+    bot = bootstrap(oauth_settings(database_url, fake), clock=FixedClock(DEFAULT_NOW))
+    driver = SlackDriver(bot, bot.settings, fake, build_app(bot, bot.settings))
+    yield Site(bot, fake, driver)
+    bot.close()
+
+
+def count(bot: Bot, table: Any) -> int:
+    with bot.engine.connect() as conn:
+        found: int = conn.scalar(select(func.count()).select_from(table)) or 0
+    return found
+
+
+def token_of(bot: Bot, team: str) -> str | None:
+    return slack_oauth.bot_token(bot.engine, CLIENT_ID, team)
+
+
+def test_the_install_page_sends_the_installer_to_slack_with_the_client_id_and_a_state(site: Site) -> None:
+    page = site.get("/slack/install")
+    assert page.status == 302
+    location = urlparse(page.headers["location"])
+    assert (location.scheme, location.netloc, location.path) == ("https", "slack.com", "/oauth/v2/authorize")
+    query = parse_qs(location.query)
+    assert query["client_id"] == [CLIENT_ID]
+    assert query["scope"][0].split(",") == [
+        "commands",
+        "chat:write",
+        "chat:write.public",
+        "channels:history",
+        "groups:history",
+    ]
+    assert query["redirect_uri"] == [f"{PUBLIC}/slack/oauth_redirect"]
+    (state,) = query["state"]
+    assert len(state) >= 32
+    # the browser keeps the state too, and the database remembers it for the callback
+    assert site.cookie == f"slack-app-oauth-state={state}"
+    with site.bot.engine.connect() as conn:
+        assert conn.scalars(select(slack_oauth.oauth_states.c.state)).all() == [state]
+    assert site.get("/slack/install").status == 302
+    assert count(site.bot, slack_oauth.oauth_states) == 2  # every click its own state
+    assert site.get("/slack/install/other").status == 404
+
+
+def test_the_callback_stores_the_installation_and_the_workspace_is_answered_with_its_token(
+    site: Site, fake: FakeSlack
+) -> None:
+    state = site.start_install()
+    token = fake.grant("code-1", "TAAA", "Kommunförbundet")
+    page = site.get("/slack/oauth_redirect", {"code": "code-1", "state": state})
+    assert page.status == 200 and "slack://app?team=TAAA" in page.body
+    (exchange,) = fake.calls_to("oauth.v2.access")
+    basic = base64.b64encode(f"{CLIENT_ID}:{CLIENT_SECRET}".encode()).decode()
+    assert exchange.token == f"Basic {basic}"
+    assert exchange.args["code"] == "code-1"
+    assert exchange.args["redirect_uri"] == f"{PUBLIC}/slack/oauth_redirect"
+    assert token_of(site.bot, "TAAA") == token
+    assert count(site.bot, slack_oauth.installations) == 1
+    assert count(site.bot, slack_oauth.oauth_states) == 0  # a state is good for one callback
+    with site.bot.engine.connect() as conn:
+        row = conn.execute(select(slack_oauth.installations)).mappings().one()
+    assert (row["team_name"], row["bot_user_id"], row["user_id"]) == (
+        "Kommunförbundet",
+        "UBOTTAAA",
+        "UINSTALLER",
+    )
+    assert row["installed_at"].tzinfo is not None
+
+    # A later signed slash command from that team is answered with that team's token.
+    fake.clear()
+    answer = site.driver.reply('body add "Ledningsgruppen"', team="TAAA")
+    assert "Ledningsgruppen" in text_of_blocks(answer["blocks"])
+    site.driver.command("meeting add", team="TAAA")  # opens a form: a Web API call of its own
+    (opened,) = fake.calls_to("views.open")
+    assert opened.token == token
+    assert {c.token for c in fake.calls_to("auth.test")} == {token}
+    assert fake.problems == []
+
+
+def test_a_callback_with_a_bad_or_expired_state_is_refused_and_stores_nothing(
+    site: Site, fake: FakeSlack
+) -> None:
+    fake.grant("code-x", "TXXX", "Any")
+    # a state that was never issued, even with a matching cookie
+    refused = site.get(
+        "/slack/oauth_redirect", {"code": "code-x", "state": "forged"}, cookie="slack-app-oauth-state=forged"
+    )
+    assert refused.status == 401
+    # an issued state, but from another browser (no cookie)
+    state = site.start_install()
+    assert site.get("/slack/oauth_redirect", {"code": "code-x", "state": state}, cookie="").status == 400
+    # an issued state that has expired
+    with site.bot.engine.begin() as conn:
+        conn.execute(update(slack_oauth.oauth_states).values(expire_at=DEFAULT_NOW))
+    expired = site.get(
+        "/slack/oauth_redirect", {"code": "code-x", "state": state}, cookie=f"slack-app-oauth-state={state}"
+    )
+    assert expired.status == 401
+    # no state at all
+    assert site.get("/slack/oauth_redirect", {"code": "code-x"}).status == 400
+    assert fake.calls_to("oauth.v2.access") == []
+    assert count(site.bot, slack_oauth.installations) == count(site.bot, slack_oauth.bots) == 0
+
+
+def test_a_code_slack_does_not_accept_installs_nothing(site: Site, fake: FakeSlack) -> None:
+    state = site.start_install()
+    page = site.get("/slack/oauth_redirect", {"code": "never-granted", "state": state})
+    assert page.status == 401
+    assert [c.method for c in fake.calls_to("oauth.v2.access")] == ["oauth.v2.access"]
+    assert count(site.bot, slack_oauth.installations) == 0
+
+
+def test_two_installed_workspaces_each_see_only_their_own_records(site: Site, fake: FakeSlack) -> None:
+    token_a = site.install("TAAA", "Norra")
+    token_b = site.install("TBBB", "Södra")
+    assert token_a != token_b
+    slack = site.driver
+    slack.reply('body add "Norra gruppen" --channel C0NORTH', team="TAAA")
+    slack.reply('consultation add "Norra planen" --issuer "Region" --due 2021-10-30', team="TAAA")
+    assert "Inga organ ännu" in text_of_blocks(slack.reply("body list", team="TBBB")["blocks"])
+    slack.reply('body add "Södra gruppen"', team="TBBB")
+    north = text_of_blocks(slack.reply("body list", team="TAAA")["blocks"])
+    south = text_of_blocks(slack.reply("body list", team="TBBB")["blocks"])
+    assert "Norra gruppen" in north and "Södra" not in north
+    assert "Södra gruppen" in south and "Norra" not in south
+    shown = text_of_blocks(slack.reply("consultation show 2", team="TBBB")["blocks"])
+    assert "Norra planen" not in shown
+    # each workspace's Home tab is drawn with its own token
+    fake.clear()
+    assert slack.open_home(ADMIN, event_id="EvHomeA", team="TAAA").status == 200
+    assert slack.open_home(ADMIN, event_id="EvHomeB", team="TBBB").status == 200
+    assert [c.token for c in fake.calls_to("views.publish")] == [token_a, token_b]
+    assert fake.problems == []
+
+
+def test_a_workspace_without_an_installation_is_not_served(site: Site, fake: FakeSlack) -> None:
+    site.install("TAAA", "Norra")
+    response = site.driver.command('body add "Smygande"', team="TNOT")
+    assert "Smygande" not in response.body
+    assert say(site.bot, "body list", user=ADMIN, workspace="TNOT").ok
+    assert "Smygande" not in text_of(say(site.bot, "body list", user=ADMIN, workspace="TNOT"))
+    assert fake.calls_to("views.open") == []
+
+
+def test_uninstalling_forgets_the_token_and_keeps_the_records(site: Site, fake: FakeSlack) -> None:
+    site.install("TAAA", "Norra")
+    token_b = site.install("TBBB", "Södra")
+    site.driver.reply('body add "Norra gruppen"', team="TAAA")
+    assert site.event({"type": "app_uninstalled"}, team="TAAA", event_id="EvUninstall1") == 200
+    assert token_of(site.bot, "TAAA") is None
+    assert count(site.bot, slack_oauth.installations) == 1  # the other workspace's
+    assert token_of(site.bot, "TBBB") == token_b
+    # the records stay: as the register reads them, and after installing again
+    assert "Norra gruppen" in text_of(say(site.bot, "body list", user=ADMIN, workspace="TAAA"))
+    again = site.install("TAAA", "Norra")
+    assert token_of(site.bot, "TAAA") == again
+    assert "Norra gruppen" in text_of_blocks(site.driver.reply("body list", team="TAAA")["blocks"])
+
+
+def test_a_revoked_bot_token_is_forgotten(site: Site) -> None:
+    site.install("TAAA", "Norra")
+    event = {"type": "tokens_revoked", "tokens": {"oauth": [], "bot": ["UBOTTAAA"]}}
+    assert site.event(event, team="TAAA", event_id="EvRevoked1") == 200
+    assert token_of(site.bot, "TAAA") is None
+    assert count(site.bot, slack_oauth.bots) == 0
+
+
+def test_installing_logs_no_token(site: Site, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.handler.addFilter(RedactTokens())  # as `serve` puts on every handler
+    with caplog.at_level(logging.DEBUG):
+        token = site.install("TAAA", "Norra")
+        site.driver.command("meeting add", team="TAAA")
+    assert "installed in workspace TAAA (Norra)" in caplog.text
+    assert "oauth.v2.access" in caplog.text  # slack_sdk logs the exchange, answer and all, at DEBUG
+    assert token not in caplog.text and CLIENT_SECRET not in caplog.text
+
+
+def test_refused_installs_are_logged_with_their_reason(site: Site, caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING, logger="bot.slack.oauth"):
+        site.get("/slack/oauth_redirect", {"code": "c", "state": "s"}, cookie="slack-app-oauth-state=s")
+    assert "an installation was refused: invalid_state" in caplog.text
+
+
+def test_the_same_app_without_oauth_settings_has_no_install_pages(database_url: str, fake: FakeSlack) -> None:
+    settings = make_settings(
+        database_url, slack_bot_token="xoxb-single", slack_signing_secret=SECRET, slack_api_url=fake.url
+    )
+    bot = bootstrap(settings, clock=FixedClock(DEFAULT_NOW))
+    try:
+        site = Site(bot, fake, SlackDriver.start(bot, fake))
+        assert site.get("/slack/install").status == 404
+        assert site.get("/slack/oauth_redirect", {"code": "c", "state": "s"}).status == 404
+        assert json.loads(site.get("/nothing").body) == {"error": "not found"}
+    finally:
+        bot.close()
