@@ -91,6 +91,20 @@ class Committee:
             roles.add(Role.ADMIN)
         return Actor(workspace_id, user_id, frozenset(roles))
 
+    def welcome_installer(self, workspace_id: str, user_id: str) -> bool:
+        """Whoever installs the app into a workspace that has no admin yet becomes its first
+        admin, so a new workspace needs no change to ADMIN_USERS. Returns whether they did."""
+        with self.registers(workspace_id, write=True) as reg:
+            if any(g.role is Role.ADMIN for g in reg.role_grants()):
+                return False
+            now = self.clock.now()
+            reg.grant(user_id, Role.ADMIN, user_id, now)
+            reg.audit(
+                AuditEvent(now, user_id, "role.grant", user_id, {"role": "admin", "by": "installation"})
+            )
+            reg.commit()
+        return True
+
     def today(self) -> dt.date:
         return local_date(self.clock.now(), self.zone)
 

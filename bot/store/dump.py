@@ -25,8 +25,14 @@ class ImportRefused(Exception):
     """The file or the database is not fit for an import; nothing was written."""
 
 
+#: Slack's installations hold each workspace's bot token: a secret that must not travel in an
+#: export file. After a restore each workspace installs the app again (its register is intact).
+#: OAuth states live for minutes and mean nothing elsewhere.
+NOT_EXPORTED = frozenset({"slack_installations", "slack_bots", "slack_oauth_states"})
+
+
 def _tables() -> list[Table]:
-    return list(Base.metadata.sorted_tables)
+    return [t for t in Base.metadata.sorted_tables if t.name not in NOT_EXPORTED]
 
 
 def _encode(value: Any) -> Any:

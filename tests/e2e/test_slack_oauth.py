@@ -306,3 +306,21 @@ def test_the_same_app_without_oauth_settings_has_no_install_pages(database_url: 
         assert json.loads(site.get("/nothing").body) == {"error": "not found"}
     finally:
         bot.close()
+
+
+def test_the_installer_becomes_the_first_admin_of_their_workspace(site: Site, fake: FakeSlack) -> None:
+    site.install("TAAA", "Norra")
+    slack = site.driver
+    # The installer (UINSTALLER) may write in their own workspace without any ADMIN_USERS change…
+    saved = slack.reply('body add "Norra gruppen"', team="TAAA", user="UINSTALLER")
+    assert "Norra gruppen" in text_of_blocks(saved["blocks"])
+    granted = slack.reply("role grant <@U0ANNA|anna> secretary", team="TAAA", user="UINSTALLER")
+    assert "<@U0ANNA>" in text_of_blocks(granted["blocks"])
+    # …but not in another workspace, and a second installation makes nobody else an admin.
+    site.install("TBBB", "Södra")
+    with site.bot.registers("TAAA") as reg:
+        admins = [g.user_id for g in reg.role_grants() if g.role.value == "admin"]
+    assert admins == ["UINSTALLER"]
+    assert site.bot.committee.welcome_installer("TAAA", "U0SOMEONE") is False
+    refused = slack.reply('body add "X"', team="TAAA", user="U0SOMEONE")
+    assert "Bara administratörer och sekreterare" in text_of_blocks(refused["blocks"])

@@ -57,7 +57,9 @@ def build_app(
     if several:
         from bot.adapters.slack.manifest import BOT_SCOPES
 
-        flow = oauth.oauth_settings(bot.engine, settings, list(BOT_SCOPES))
+        flow = oauth.oauth_settings(
+            bot.engine, settings, list(BOT_SCOPES), welcome=bot.committee.welcome_installer
+        )
         options.update(oauth_settings=flow, authorize=oauth.authorize(flow, client))
     app = App(
         name="committee-bot",

@@ -184,12 +184,27 @@ def _failure(args: FailureArgs) -> BoltResponse:
     return response
 
 
-def _success(args: SuccessArgs) -> BoltResponse:
-    response: BoltResponse = args.default.success(args)
-    return response
+def _on_success(welcome: Callable[[str, str], object] | None) -> Callable[[SuccessArgs], BoltResponse]:
+    def success(args: SuccessArgs) -> BoltResponse:
+        installation = args.installation
+        if welcome is not None and installation.team_id and installation.user_id:
+            try:
+                welcome(installation.team_id, installation.user_id)
+            except Exception:  # the installation itself is saved; roles can be granted by hand
+                log.exception("could not make the installer an admin of %s", installation.team_id)
+        response: BoltResponse = args.default.success(args)
+        return response
+
+    return success
 
 
-def oauth_settings(engine: Engine, settings: Settings, scopes: list[str]) -> OAuthSettings:
+def oauth_settings(
+    engine: Engine,
+    settings: Settings,
+    scopes: list[str],
+    *,
+    welcome: Callable[[str, str], object] | None = None,
+) -> OAuthSettings:
     """Bolt's OAuth flow for this configuration (needs SLACK_CLIENT_ID and SLACK_CLIENT_SECRET)."""
     if not (settings.slack_client_id and settings.slack_client_secret):
         raise ValueError("OAuth needs SLACK_CLIENT_ID and SLACK_CLIENT_SECRET")
@@ -203,7 +218,7 @@ def oauth_settings(engine: Engine, settings: Settings, scopes: list[str]) -> OAu
         # Straight on to Slack's "Add to Slack" page; bolt's own page would be one more click.
         install_page_rendering_enabled=False,
         redirect_uri_path=REDIRECT_PATH,
-        callback_options=CallbackOptions(success=_success, failure=_failure),
+        callback_options=CallbackOptions(success=_on_success(welcome), failure=_failure),
         installation_store=Installations(engine, settings.slack_client_id),
         # Only bot tokens are installed (no user scopes): find the workspace's bot, nothing else.
         installation_store_bot_only=True,

@@ -83,6 +83,14 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "the bot is not in the channel; invite it",
     },
     "reminders.error.is_archived": {"sv": "kanalen är arkiverad", "en": "the channel is archived"},
+    "reminders.error.app_not_installed": {
+        "sv": "appen är inte installerad i den här arbetsytan; installera den via /slack/install",
+        "en": "the app is not installed in this workspace; install it through /slack/install",
+    },
+    "reminders.error.token_revoked": {
+        "sv": "appens behörighet är återkallad; installera den igen",
+        "en": "the app's token was revoked; install it again",
+    },
     "reminders.inactive.submitted": {
         "sv": "Remissen är besvarad; inga fler påminnelser skickas.",
         "en": "The consultation is answered; no more reminders are sent.",
