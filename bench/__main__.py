@@ -17,6 +17,7 @@ import json
 import os
 import platform
 import shutil
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -300,10 +301,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--databases", default="sqlite,postgresql", help="comma-separated: sqlite,postgresql")
     parser.add_argument("--sizes", default=None, help="comma-separated: small,year,decade")
     parser.add_argument("--no-readme", action="store_true", help="do not rewrite bench/README.md")
+    parser.add_argument(
+        "--render", type=Path, default=None, help="only re-render the README from a results JSON"
+    )
     args = parser.parse_args(argv)
+    if args.render is not None:
+        report.write_readme(ROOT / "bench" / "README.md", report.render(json.loads(args.render.read_text())))
+        return 0
 
     from tests.fakes.slack_api import FakeSlack
 
+    # stopped from outside: leave through `finally`, so servers stop and databases are dropped
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     started = time.perf_counter()
     version = pg_version()
     databases = [d for d in args.databases.split(",") if d]

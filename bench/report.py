@@ -263,7 +263,7 @@ def _slack(kind: str, s: dict[str, Any], aims: list[list[str]]) -> list[str]:
 
 def r_seconds(t: dict[str, Any]) -> str:
     first = next(iter(t["bot"].values()))
-    return f"{first['seconds']:.0f}"
+    return f"{first['seconds']:g}"
 
 
 def _core(core: dict[str, Any], digest: dict[str, Any]) -> list[str]:
@@ -319,13 +319,14 @@ def _reminders(rem: dict[str, Any], aims: list[list[str]]) -> list[str]:
                 [
                     kind,
                     mode,
-                    f"{v['sent']:,} of {v['expected']:,}",
+                    f"{v['sent']:,} of {v['expected']:,}"
+                    + (f" (stopped after {v['gave_up_after_s']:.0f} s)" if v.get("gave_up_after_s") else ""),
                     f"{v['channels']}",
                     f"{v['plan_s']:.1f}",
                     f"{v['hand_over_s']:.1f}",
                     f"{v['pacing_wait_s']:.1f}",
                     f"{v['bot_s']:.1f}",
-                    f"{v['per_reminder_ms']:.2f}",
+                    f"{(v['hand_over_s'] - v['pacing_wait_s']) / max(1, v['sent']) * 1e3:.1f}",
                 ]
             )
             if mode == "unpaced":
@@ -347,7 +348,7 @@ def _reminders(rem: dict[str, Any], aims: list[list[str]]) -> list[str]:
             "hand-over wall (s)",
             "pacing waits (s)",
             "bot time (s)",
-            "ms per reminder",
+            "hand-over ms per reminder",
         ],
         rows,
     )
