@@ -9,7 +9,7 @@ from alembic import context
 from sqlalchemy import TypeDecorator
 
 from bot.store.db import make_engine
-from bot.store.models import Base
+from bot.store.models import SEARCH_OBJECTS, Base
 
 config = context.config
 target_metadata = Base.metadata
@@ -22,6 +22,12 @@ def _render_item(type_: str, obj: object, autogen_context: object) -> str | bool
     return False
 
 
+def _include_name(name: str | None, type_: str, parent_names: object) -> bool:
+    """Leave alone the search indexes that exist on one database only (models.SEARCH_OBJECTS),
+    and FTS5's own shadow tables."""
+    return not (name and name.startswith(SEARCH_OBJECTS))
+
+
 def _run(connection: object) -> None:
     context.configure(
         connection=connection,  # type: ignore[arg-type]
@@ -30,6 +36,7 @@ def _run(connection: object) -> None:
         render_as_batch=True,
         compare_type=True,
         render_item=_render_item,
+        include_name=_include_name,
     )
     with context.begin_transaction():
         context.run_migrations()

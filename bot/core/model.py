@@ -180,6 +180,8 @@ class Page(Generic[T]):
 
     items: tuple[T, ...]
     total: int
+    #: the count stopped at a ceiling: there are at least `total`, perhaps many more
+    capped: bool = False
 
     @property
     def more(self) -> int:

@@ -89,6 +89,7 @@ class ConsultationList:
     state: str  # open | overdue | submitted | all
     on: dt.date
     today: dt.date
+    capped: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -354,9 +354,9 @@ class Committee:
         on: dt.date = cmd.get("at", today)
         state = None if state_word == "all" else ConsultationState(state_word)
         with self.registers(actor.workspace_id) as reg:
-            page = reg.consultations(state=state, on=on, limit=PAGE)
+            page = reg.consultations(state=state, on=on, limit=PAGE, today=today)
         items = tuple(self._dated(c, on) for c in page.items)
-        return ConsultationList(items, page.total, state_word, on, today)
+        return ConsultationList(items, page.total, state_word, on, today, page.capped)
 
     def _consultation_show(self, actor: Actor, cmd: Command) -> ConsultationDetail:
         with self.registers(actor.workspace_id) as reg:

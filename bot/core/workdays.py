@@ -3,10 +3,17 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from typing import Protocol
 
 _DAY = dt.timedelta(days=1)
+
+
+def _weekdays_through(day: dt.date) -> int:
+    """Monday-to-Friday days from 1 January of year 1 (a Monday) through `day`."""
+    weeks, rest = divmod(day.toordinal(), 7)
+    return 5 * weeks + min(rest, 5)
 
 
 class HolidayCalendar(Protocol):
@@ -16,6 +23,7 @@ class HolidayCalendar(Protocol):
 class WorkingDays:
     def __init__(self, holidays: HolidayCalendar) -> None:
         self._holidays = holidays
+        self._holiday_years: dict[int, tuple[dt.date, ...]] = {}
 
     def is_working_day(self, day: dt.date) -> bool:
         return day.weekday() < 5 and not self._holidays.is_holiday(day)
@@ -46,16 +54,31 @@ class WorkingDays:
         return current
 
     def between(self, start: dt.date, end: dt.date) -> int:
-        """Working days after `start` up to and including `end` (negative when `end` is earlier)."""
+        """Working days after `start` up to and including `end` (negative when `end` is earlier).
+
+        Counted, not walked: weekdays by arithmetic, minus the holidays that fall on weekdays,
+        so a consultation ten years overdue costs as little as one due tomorrow.
+        """
         if end < start:
             return -self.between(end, start)
-        count = 0
-        current = start
-        while current < end:
-            current += _DAY
-            if self.is_working_day(current):
-                count += 1
-        return count
+        weekdays = _weekdays_through(end) - _weekdays_through(start)
+        holidays = 0
+        for year in range(start.year, end.year + 1):
+            days = self._weekday_holidays(year)
+            holidays += bisect.bisect_right(days, end) - bisect.bisect_right(days, start)
+        return weekdays - holidays
+
+    def _weekday_holidays(self, year: int) -> tuple[dt.date, ...]:
+        """The year's holidays that fall on Monday to Friday, in order (computed once a year)."""
+        found = self._holiday_years.get(year)
+        if found is None:
+            day, found_days = dt.date(year, 1, 1), []
+            while day.year == year:
+                if day.weekday() < 5 and self._holidays.is_holiday(day):
+                    found_days.append(day)
+                day += _DAY
+            found = self._holiday_years[year] = tuple(found_days)
+        return found
 
     def first_of_week(self, day: dt.date) -> dt.date:
         """The first working day of the ISO week that holds `day` (Monday unless a holiday)."""

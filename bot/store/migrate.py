@@ -34,9 +34,13 @@ def upgrade(engine: Engine) -> None:
         with engine.execution_options(**{SQLITE_BEGIN: "IMMEDIATE"}).connect() as conn:
             # Batch mode copies tables; foreign keys must be off, and only outside a transaction.
             conn.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")  # type: ignore[union-attr]
-            with conn.begin():
-                config.attributes["connection"] = conn
-                command.upgrade(config, "head")
+            try:
+                with conn.begin():
+                    config.attributes["connection"] = conn
+                    command.upgrade(config, "head")
+            finally:
+                # The connection goes back to the pool: it must enforce foreign keys again.
+                conn.connection.driver_connection.execute("PRAGMA foreign_keys=ON")  # type: ignore[union-attr]
         return
     with engine.connect() as conn:
         conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": ADVISORY_LOCK})

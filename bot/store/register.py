@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from types import TracebackType
 from typing import Any, Self
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select, update
+from sqlalchemy import ColumnElement, Select, and_, column, func, or_, select, table, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -117,6 +118,15 @@ def _month(day: dt.date) -> int:
     return day.year * 100 + day.month
 
 
+#: SQLite's substring index over decisions' text (migration 0004): an FTS5 trigram table
+_DECISIONS_FTS = table("decisions_fts", column("rowid"), column("text_folded"))
+#: words it can serve: three characters or more, none of LIKE's own
+_FTS_WORD = re.compile(r"^[^%_\\]{3,}$")
+
+#: lists count their matches up to this many, then say "1 000+"
+COUNT_CAP = 1000
+
+
 def _like(word: str) -> str:
     escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
@@ -181,13 +191,14 @@ class SqlRegister:
         self.session.execute(lock)
 
     def _page(self, query: Select[Any], limit: int, convert: Any) -> Page[Any]:
+        """A page of `limit` rows and how many there are in all — counted up to COUNT_CAP only,
+        so that a list's cost follows the size of its answer, not of the history behind it."""
         rows = self.session.scalars(query.limit(limit)).unique().all()
         if len(rows) < limit:
-            total = len(rows)
-        else:
-            count = select(func.count()).select_from(query.order_by(None).subquery())
-            total = self.session.scalar(count) or 0
-        return Page(tuple(convert(r) for r in rows), total)
+            return Page(tuple(convert(r) for r in rows), len(rows))
+        bounded = query.order_by(None).limit(COUNT_CAP + 1).subquery()
+        total = self.session.scalar(select(func.count()).select_from(bounded)) or 0
+        return Page(tuple(convert(r) for r in rows), min(total, COUNT_CAP), capped=total > COUNT_CAP)
 
     # -- workspace -----------------------------------------------------------------------------
 
@@ -210,9 +221,9 @@ class SqlRegister:
             (RecordType.FUND, FundRow),
             (RecordType.ENTRY, LedgerEntryRow),
         ]
-        for record_type, table in tables:
+        for record_type, model in tables:
             found = self.session.scalar(
-                select(table.id).where(table.workspace_id == self.workspace_id, table.number == number)
+                select(model.id).where(model.workspace_id == self.workspace_id, model.number == number)
             )
             if found is not None:
                 return record_type
@@ -383,11 +394,16 @@ class SqlRegister:
         return to_consultation(row) if row else None
 
     def consultations(
-        self, *, state: ConsultationState | None, on: dt.date, limit: int
+        self, *, state: ConsultationState | None, on: dt.date, limit: int, today: dt.date | None = None
     ) -> Page[Consultation]:
         c = ConsultationRow
         received = or_(c.received_on.is_(None), c.received_on <= on)
-        unanswered = or_(c.submitted_on.is_(None), c.submitted_on > on)
+        # No answer is dated in the future, so from today on "unanswered" is "not submitted":
+        # the partial index of unanswered consultations then serves the list.
+        current = today is not None and on >= today
+        unanswered = (
+            c.submitted_on.is_(None) if current else or_(c.submitted_on.is_(None), c.submitted_on > on)
+        )
         conditions: list[ColumnElement[bool]] = [c.workspace_id == self.workspace_id]
         order: list[Any] = [c.due_on, c.number]
         if state is ConsultationState.OPEN:  # every unanswered one, the overdue included
@@ -494,7 +510,14 @@ class SqlRegister:
             conditions.append(d.body_id == body_id)
         if year is not None:
             conditions.append(d.year == year)
-        conditions += [d.text_folded.like(_like(w), escape="\\") for w in words]
+        for word in words:
+            conditions.append(d.text_folded.like(_like(word), escape="\\"))
+            if self._dialect() == "sqlite" and _FTS_WORD.match(word):
+                # The trigram table finds the candidates; the LIKE above stays the arbiter.
+                candidates = select(_DECISIONS_FTS.c.rowid).where(
+                    _DECISIONS_FTS.c.text_folded.like(f"%{word}%")
+                )
+                conditions.append(d.id.in_(candidates))
         query = select(d).where(and_(*conditions)).order_by(d.decided_on.desc(), d.number.desc())
         return self._page(query, limit, to_decision)
 
@@ -570,28 +593,33 @@ class SqlRegister:
         return to_entry(row)
 
     def balances(self, on: dt.date) -> list[FundBalance]:
+        """Each fund's balance at the end of `on`: the month sums through `on`'s month, less
+        what was booked later in that month (normally nothing). A handful of rows per fund,
+        however long the ledger."""
         funds = self.funds()
         if not funds:
             return []
         ids = [f.id for f in funds]
         m = LedgerMonthRow
-        before: dict[int, Any] = dict(
+        through: dict[int, Any] = dict(
             self.session.execute(
                 select(m.fund_id, func.sum(m.opening + m.income - m.costs))
-                .where(m.fund_id.in_(ids), m.month < _month(on))
+                .where(m.fund_id.in_(ids), m.month <= _month(on))
                 .group_by(m.fund_id)
             ).all()
         )
         e = LedgerEntryRow
-        signed = func.sum(func.coalesce(_signed(e), 0))
-        this_month: dict[int, Any] = dict(
-            self.session.execute(
-                select(e.fund_id, signed)
-                .where(e.fund_id.in_(ids), e.booked_on >= on.replace(day=1), e.booked_on <= on)
-                .group_by(e.fund_id)
-            ).all()
-        )
-        return [FundBalance(f, int(before.get(f.id) or 0) + int(this_month.get(f.id) or 0)) for f in funds]
+        month_end = (on.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+        later: dict[int, Any] = {}
+        if on < month_end:
+            later = dict(
+                self.session.execute(
+                    select(e.fund_id, func.sum(_signed(e)))
+                    .where(e.fund_id.in_(ids), e.booked_on > on, e.booked_on <= month_end)
+                    .group_by(e.fund_id)
+                ).all()
+            )
+        return [FundBalance(f, int(through.get(f.id) or 0) - int(later.get(f.id) or 0)) for f in funds]
 
     def fund_years(self, year: int) -> list[FundYear]:
         funds = self.funds()

@@ -82,12 +82,18 @@ class Presenter:
 
         return CATALOG[key][self.tr.locale]
 
-    def _more(self, blocks: list[Block], total: int, shown: int, hint_key: str) -> tuple[int, str]:
+    def _more(
+        self, blocks: list[Block], total: int, shown: int, hint_key: str, *, capped: bool = False
+    ) -> tuple[int, str]:
         more = max(0, total - shown)
         hint = self.t(hint_key)
         if more:
-            blocks.append(Context(self.t("list.more", n=more, hint=hint)))
+            blocks.append(Context(self.t("list.more", n=self.count(more, capped), hint=hint)))
         return more, hint
+
+    def count(self, n: int, capped: bool) -> str:
+        """A list's size, `1 000+` when the count stopped at its ceiling."""
+        return f"{self.tr.number(n)}+" if capped else self.tr.number(n)
 
     def usage(self, name: str) -> str:
         spec = grammar.BY_NAME[name]
@@ -271,11 +277,11 @@ class Presenter:
     def _MeetingList(self, r: MeetingList) -> Message:
         n = r.page.total
         if r.upcoming:
-            title = self.t("meeting.list.upcoming", n=n)
+            title = self.t("meeting.list.upcoming", n=self.count(n, r.page.capped))
         else:
             start = self.tr.short_date(r.start) if r.start else "…"
             end = self.tr.short_date(r.end) if r.end else "…"
-            title = self.t("meeting.list.range", start=start, end=end, n=n)
+            title = self.t("meeting.list.range", start=start, end=end, n=self.count(n, r.page.capped))
         blocks: list[Block] = [Text(title)]
         if r.body:
             blocks.append(Context(self.t("meeting.body_filter", body=esc(r.body.name))))
@@ -283,7 +289,7 @@ class Presenter:
             blocks.append(Text(self.t("meeting.list.empty_upcoming" if r.upcoming else "meeting.list.empty")))
         for m in r.page.items:
             blocks.append(Item(self.meeting_line(m), self.meeting_buttons(m)[:1]))
-        more, hint = self._more(blocks, n, len(r.page.items), "list.hint.meeting")
+        more, hint = self._more(blocks, n, len(r.page.items), "list.hint.meeting", capped=r.page.capped)
         return Message(tuple(blocks), title.replace("*", ""), more=more, more_hint=hint)
 
     def _MeetingDetail(self, r: MeetingDetail) -> Message:
@@ -319,7 +325,7 @@ class Presenter:
         return Message(tuple(blocks), text.replace("*", ""))
 
     def _ConsultationList(self, r: ConsultationList) -> Message:
-        title = self.t(f"consultation.list.{r.state}", n=r.total)
+        title = self.t(f"consultation.list.{r.state}", n=self.count(r.total, r.capped))
         blocks: list[Block] = [Text(title)]
         if r.on != r.today:
             blocks.append(Context(self.t("consultation.list.as_of", on=r.on)))
@@ -327,7 +333,7 @@ class Presenter:
             blocks.append(Text(self.t(f"consultation.list.empty.{r.state}")))
         for item in r.items:
             blocks.append(Item(self.consultation_line(item), self.consultation_buttons(item)))
-        more, hint = self._more(blocks, r.total, len(r.items), "list.hint.consultation")
+        more, hint = self._more(blocks, r.total, len(r.items), "list.hint.consultation", capped=r.capped)
         return Message(tuple(blocks), title.replace("*", ""), more=more, more_hint=hint)
 
     def _ConsultationDetail(self, r: ConsultationDetail) -> Message:
@@ -369,7 +375,7 @@ class Presenter:
         return Message(tuple(blocks), text)
 
     def _DecisionList(self, r: DecisionList) -> Message:
-        title = self.t("decision.list.title", n=r.page.total)
+        title = self.t("decision.list.title", n=self.count(r.page.total, r.page.capped))
         blocks: list[Block] = [Text(title)]
         filters = [x for x in (esc(r.body.name) if r.body else None, str(r.year) if r.year else None) if x]
         filters += [f'"{esc(w)}"' for w in r.words]
@@ -380,7 +386,9 @@ class Presenter:
         for d in r.page.items:
             buttons = (Button(self.t("button.show"), "decision.show", str(d.number)),)
             blocks.append(Item(self.decision_line(d), buttons))
-        more, hint = self._more(blocks, r.page.total, len(r.page.items), "list.hint.decision")
+        more, hint = self._more(
+            blocks, r.page.total, len(r.page.items), "list.hint.decision", capped=r.page.capped
+        )
         return Message(tuple(blocks), title.replace("*", ""), more=more, more_hint=hint)
 
     def _DecisionDetail(self, r: DecisionDetail) -> Message:
@@ -500,7 +508,7 @@ class Presenter:
         return Message(tuple(blocks), f"{title.replace('*', '')}: {context}")
 
     def _FundEntries(self, r: FundEntries) -> Message:
-        title = self.t("fund.entries.title", fund=esc(r.fund.name), n=r.page.total)
+        title = self.t("fund.entries.title", fund=esc(r.fund.name), n=self.count(r.page.total, r.page.capped))
         blocks: list[Block] = [Text(title)]
         if not r.page.items:
             blocks.append(Text(self.t("fund.entries.empty")))
@@ -516,7 +524,9 @@ class Presenter:
                 for e in r.page.items
             )
             blocks.append(Table(rows, "lllrl"))
-        more, hint = self._more(blocks, r.page.total, len(r.page.items), "list.hint.entries")
+        more, hint = self._more(
+            blocks, r.page.total, len(r.page.items), "list.hint.entries", capped=r.page.capped
+        )
         return Message(tuple(blocks), title.replace("*", ""), more=more, more_hint=hint)
 
     def _DigestChannelSet(self, r: DigestChannelSet) -> Message:

@@ -1,0 +1,66 @@
+"""Lists stay bounded and honest however long the history: a page, a count up to a ceiling, and
+search through each database's substring index."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import insert, update
+
+from bot.bootstrap import Bot
+from bot.core import parsing
+from bot.store.models import DecisionRow, Workspace
+from bot.store.register import COUNT_CAP
+from tests.helpers import say, text_of
+
+
+def load_decisions(bot: Bot, count: int) -> None:
+    assert say(bot, 'body add "Samarbetskommittén"').ok  # #1
+    now = dt.datetime(2021, 1, 1, tzinfo=dt.UTC)
+    rows = []
+    for i in range(count):
+        text = f"Beslut nummer {i} om {'Tvärförbindelse Södertörn' if i % 2 else 'kollektivtrafik'}"
+        if i == 7:
+            text += " och Södertörns högskola"
+        rows.append(
+            {
+                "workspace_id": "local",
+                "number": i + 2,
+                "body_id": 1,
+                "decided_on": dt.date(2021, 1, 1),
+                "year": 2021,
+                "paragraph": i + 1,
+                "text": text,
+                "text_folded": parsing.fold(text),
+                "created_at": now,
+            }
+        )
+    with bot.engine.begin() as conn:
+        conn.execute(insert(DecisionRow), rows)
+        conn.execute(update(Workspace).where(Workspace.id == "local").values(next_number=count + 2))
+
+
+def test_a_long_search_counts_to_a_ceiling(bot: Bot) -> None:
+    load_decisions(bot, COUNT_CAP + 50)
+    reply = say(bot, "decision list beslut")
+    page = reply.result.page
+    assert len(page.items) == 25 and page.capped and page.total == COUNT_CAP
+    text = text_of(reply).replace("\u00a0", " ")
+    assert "Beslut (1 000+)" in text
+    assert "… och 975+ till." in text
+    # A narrower search is counted exactly.
+    half = say(bot, "decision list tvärförbindelse").result.page
+    assert (half.total, half.capped) == (525, False)
+
+
+def test_search_finds_words_of_every_length_and_kind(bot: Bot) -> None:
+    load_decisions(bot, 40)
+    assert [d.number for d in say(bot, "decision list högskola").result.page.items] == [9]
+    assert say(bot, "decision list HOGSKOLA nummer").result.page.total == 1
+    assert say(bot, "decision list om").result.page.total == 40  # two letters: no trigram to use
+    assert say(bot, "decision list 1").result.page.total == 13  # 1, 10–19, 21, 31
+    assert say(bot, "decision list 50%").result.page.total == 0
+    assert say(bot, "decision list södertörn_").result.page.total == 0
+    # New and changed decisions are searchable at once (the SQLite index follows by trigger).
+    assert say(bot, 'decision add "Samarbetskommittén" 2021-02-01 "Ny färjeled över Mälaren"').ok
+    assert say(bot, "decision list färjeled").result.page.total == 1
