@@ -68,6 +68,10 @@ def wsgi_app(bot: Bot, app: App) -> WsgiApp:
     return route
 
 
+#: options that older gunicorn versions (pyproject allows 23+) do not know: left out there
+NEWER_GUNICORN_OPTIONS = frozenset({"control_socket_disable"})
+
+
 class CommitteeServer(BaseApplication):  # type: ignore[misc]  # gunicorn has no type hints
     """gunicorn, configured in code: `load()` runs in each worker after the fork."""
 
@@ -79,6 +83,8 @@ class CommitteeServer(BaseApplication):  # type: ignore[misc]  # gunicorn has no
 
     def load_config(self) -> None:
         for key, value in self.options.items():
+            if key in NEWER_GUNICORN_OPTIONS and key not in self.cfg.settings:
+                continue  # an older gunicorn without this setting
             self.cfg.set(key, value)
 
     def load(self) -> WsgiApp:
@@ -113,6 +119,9 @@ def options(settings: Settings, host: str, port: int) -> dict[str, Any]:
         "accesslog": None,
         "errorlog": "-",
         "loglevel": logging.getLevelName(logging.getLogger().getEffectiveLevel()).lower(),
+        # gunicorn 25.1+ opens a control socket at one path per user ($XDG_RUNTIME_DIR/gunicorn.ctl
+        # or ~/.gunicorn/gunicorn.ctl): two `serve` processes on one host would fight over it
+        "control_socket_disable": True,
     }
 
 
