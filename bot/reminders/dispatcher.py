@@ -1,15 +1,18 @@
 """Sending what the outbox says is due, exactly once, from any number of processes.
 
-Each round: look again at rows whose fate is unknown (reconcile), then claim due rows with a
-lease, post each one outside any transaction, and record the outcome only while the lease is
-still ours. Nothing here sleeps for long: a channel is paced to about one message a second, and
-a rate-limited row simply waits in the outbox until Slack's Retry-After has passed.
+Each round: look again at rows whose fate is unknown (reconcile), drop the catch-up steps a later
+step supersedes, then claim due rows in small batches with a lease, post each one outside any
+transaction, and record the batch's outcomes (in one short transaction) only while the lease is
+still ours. Nothing here sleeps for long: a channel is paced to about one message a second, by
+claiming rows of other channels first and waiting only when nothing else is due, and a
+rate-limited row simply waits in the outbox until Slack's Retry-After has passed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+import math
 import os
 import socket
 import threading
@@ -21,13 +24,14 @@ from zoneinfo import ZoneInfo
 
 from bot.core.clock import local_date
 from bot.core.digest import DEFAULT_SINCE, build_digest
+from bot.core.model import Consultation, Decision, Meeting
 from bot.core.reminders import NO_CHANNEL, DeliveryKind, DeliveryStatus, still_wanted
 from bot.i18n import Translator
 from bot.reminders.planning import ReminderPlanning
-from bot.reminders.posting import Outcome, Poster
+from bot.reminders.posting import Outcome, Poster, PostResult
 from bot.store import outbox
-from bot.store.outbox import Claimed, Outbox
-from bot.store.register import SqlRegisterFactory
+from bot.store.outbox import Claimed, Outbox, RowOutcome, released
+from bot.store.register import SqlRegister, SqlRegisterFactory
 from bot.views.digest import digest_message
 from bot.views.message import Message
 from bot.views.present import Presenter
@@ -43,10 +47,19 @@ PLAN_EVERY = dt.timedelta(minutes=5)
 #: how long after an ambiguous post the reconciler looks for it: longer than the HTTP timeout,
 #: since a post that timed out may still arrive at Slack
 RECHECK_AFTER = dt.timedelta(seconds=30)
-#: rows claimed at a time: small, so several processes share a burst (each paces its own posts)
+#: rows claimed at a time by the ticker: small, so several processes share a burst (each paces
+#: its own posts)
 BATCH = 5
+#: rows claimed at a time by `committee-bot dispatch` (`run`): larger, for fewer transactions;
+#: several processes still share a burst of hundreds
+RUN_BATCH = 20
 #: how long one tick keeps claiming batches before leaving the rest to the next tick (seconds)
 TICK_BUDGET = 10.0
+#: how long `committee-bot dispatch` keeps sending before leaving the rest to the next run
+RUN_BUDGET = 240.0
+#: outcomes of a batch are recorded together, but none waits longer than this (seconds) after
+#: its post: far inside the lease
+RECORD_WITHIN = 5.0
 #: seconds between two posts to one channel (chat.postMessage allows about one a second)
 PACE = 1.0
 
@@ -122,33 +135,58 @@ class Dispatcher:
             if self._planned_at is None or not dt.timedelta(0) <= now - self._planned_at < PLAN_EVERY:
                 self.planning.plan_all(now)
                 self._planned_at = now
-            counts = self.reconcile(now)
-            started = time.monotonic()
-            while True:
-                self._progress = False
-                counts += self.send(now)
-                # stop when nothing was claimed, or only rows that had to be given back (a
-                # rate-limited channel), or the tick has run long enough
-                if not self._claimed or not self._progress or time.monotonic() - started > TICK_BUDGET:
-                    return counts
+            counts, _ = self._round(now, None, batch=self.batch, deadline=time.monotonic() + TICK_BUDGET)
+            return counts
 
     def run(
-        self, now: dt.datetime, *, kinds: Sequence[DeliveryKind] | None = None, rounds: int = 100
+        self,
+        now: dt.datetime,
+        *,
+        kinds: Sequence[DeliveryKind] | None = None,
+        budget: float = RUN_BUDGET,
+        batch: int | None = None,
     ) -> Counts:
-        """Rounds until nothing more can be done at `now` (the command line's `dispatch`)."""
+        """Rounds until nothing more can be done at `now` (the command line's `dispatch`), or
+        until `budget` seconds have passed (the rest is left for the next run)."""
         with self._lock:
+            deadline = time.monotonic() + budget
+            size = batch if batch is not None else max(self.batch, RUN_BATCH)
             total = Counts()
-            for _ in range(rounds):
-                self._progress = False
-                round_counts = self.reconcile(now)
-                round_counts += self.send(now, kinds=kinds)
+            while True:
+                round_counts, progress = self._round(now, kinds, batch=size, deadline=deadline)
                 total.sent += round_counts.sent
                 total.skipped += round_counts.skipped
                 total.failed += round_counts.failed
-                if round_counts.done == 0 and not self._progress:
+                if round_counts.done == 0 and not progress:
                     total.waiting = round_counts.waiting
-                    break
-            return total
+                    return total
+                if time.monotonic() >= deadline:
+                    log.warning(
+                        "dispatch: still sending after %.0f s; the rest is left for the next run", budget
+                    )
+                    total.waiting = round_counts.waiting
+                    return total
+
+    def _round(
+        self, now: dt.datetime, kinds: Sequence[DeliveryKind] | None, *, batch: int, deadline: float
+    ) -> tuple[Counts, bool]:
+        """Reconcile, drop superseded steps once, then claim and send batches until nothing is
+        claimed, or only rows that had to be given back (a rate-limited channel), or the
+        deadline has passed. Returns the counts and whether anything changed."""
+        self._progress = False
+        counts = self.reconcile(now)
+        progress = self._progress
+        dropped = self.outbox.drop_superseded(now)
+        if dropped:
+            log.info("dropped %d older reminder(s) superseded by a later one", dropped)
+            counts.skipped += dropped
+            progress = True
+        while True:
+            self._progress = False
+            counts += self.send(now, kinds=kinds, batch=batch)
+            progress = progress or self._progress
+            if not self._claimed or not self._progress or time.monotonic() > deadline:
+                return counts, progress
 
     @property
     def _scope(self) -> dict[str, bool]:
@@ -166,99 +204,138 @@ class Dispatcher:
 
     # -- sending -------------------------------------------------------------------------------
 
-    def send(self, now: dt.datetime, *, kinds: Sequence[DeliveryKind] | None = None) -> Counts:
-        claimed, dropped = self.outbox.claim(
-            now, self.owner, self.lease, limit=self.batch, kinds=kinds, **self._scope
-        )
-        counts = Counts(skipped=dropped)
+    def send(
+        self, now: dt.datetime, *, kinds: Sequence[DeliveryKind] | None = None, batch: int | None = None
+    ) -> Counts:
+        """Claim one batch of due rows and send it."""
+        claimed = self._claim(now, kinds, batch or self.batch)
         self._claimed = len(claimed)
-        if dropped:
-            log.info("dropped %d older reminder(s) superseded by a later one", dropped)
+        if not claimed:
+            return Counts()
+        return self._deliver(claimed, now)
+
+    def _claim(self, now: dt.datetime, kinds: Sequence[DeliveryKind] | None, limit: int) -> list[Claimed]:
+        """Rows of channels this process posted to within the pace are taken only when nothing
+        else is due, and then first those of the channels whose pause ends soonest; channels
+        Slack rate-limited are left alone until their Retry-After has passed."""
+        for channel in [c for c, until in self._blocked_until.items() if until <= now]:
+            del self._blocked_until[channel]
+        clock = time.monotonic()
+        for channel in [c for c, at in self._last_post.items() if at + self.pace <= clock]:
+            del self._last_post[channel]
+        prefer_not: list[set[str]] = []
+        if self.pace > 0:
+            hot = sorted(self._last_post, key=self._last_post.__getitem__)  # soonest free first
+            if hot:
+                prefer_not.append(set(hot))
+                if len(hot) > limit:
+                    prefer_not.append(set(hot[limit:]))
+        return self.outbox.claim(
+            now,
+            self.owner,
+            self.lease,
+            limit=limit,
+            kinds=kinds,
+            exclude_channels=set(self._blocked_until),
+            prefer_not=prefer_not,
+            one_per_channel=self.pace > 0,
+            **self._scope,
+        )
+
+    def _deliver(self, claimed: Sequence[Claimed], now: dt.datetime) -> Counts:
+        """Build the batch's messages in one read session per workspace, post them (outside any
+        transaction, channels free of pacing first) and record their outcomes together."""
+        counts = Counts()
+        outcomes: list[RowOutcome] = []
+        ready: list[tuple[Claimed, Poster, str]] = []
         for row in claimed:
-            counts += self._deliver(row, now)
+            poster = self._poster(row.workspace_id)
+            if poster is None:  # not ours to send (outside the claim's scope; kept for safety)
+                outcomes.append(released(row.key))
+                counts.waiting += 1
+            elif not row.channel:
+                log.error(
+                    "reminder %s has no channel: give its body a channel or set DIGEST_CHANNEL", row.key
+                )
+                outcomes.append(RowOutcome(row.key, DeliveryStatus.FAILED, {"last_error": NO_CHANNEL}))
+                self._progress = True
+                counts.failed += 1
+            else:
+                ready.append((row, poster, row.channel))
+        messages = self._messages([(row, poster.cmd) for row, poster, _ in ready], now)
+        to_post: list[tuple[Claimed, Poster, str, Message]] = []
+        for row, poster, channel in ready:
+            message = messages[row.key]
+            if isinstance(message, Exception):
+                outcomes.append(
+                    RowOutcome(
+                        row.key,
+                        DeliveryStatus.FAILED,
+                        {"last_error": f"build: {type(message).__name__}"[:200]},
+                    )
+                )
+                self._progress = True
+                counts.failed += 1
+            elif message is None:
+                outcomes.append(RowOutcome(row.key, DeliveryStatus.CANCELLED, {"last_error": "finished"}))
+                self._progress = True
+                counts.skipped += 1
+            else:
+                to_post.append((row, poster, channel, message))
+        # channels free of pacing first, then those whose pause ends soonest
+        to_post.sort(key=lambda r: self._last_post.get(r[2], -math.inf))
+        first_unrecorded: float | None = None
+        for row, poster, channel, message in to_post:
+            blocked = self._blocked_until.get(channel)
+            if blocked is not None and blocked > now:
+                outcomes.append(released(row.key))
+                counts.waiting += 1
+                continue
+            if self._pause_left(channel) > 0 or (
+                first_unrecorded is not None and time.monotonic() - first_unrecorded > RECORD_WITHIN
+            ):
+                # record what was posted before waiting, not after
+                self.outbox.record_many(self.owner, now, outcomes)
+                outcomes, first_unrecorded = [], None
+            self._wait_for_channel(channel)
+            result = poster.post(channel, message, row.key)
+            self._last_post[channel] = time.monotonic()
+            if first_unrecorded is None:
+                first_unrecorded = self._last_post[channel]
+            self._progress = True
+            outcome, c = self._outcome(row, channel, result, now)
+            outcomes.append(outcome)
+            counts += c
+        self.outbox.record_many(self.owner, now, outcomes)
         return counts
 
-    def _deliver(self, row: Claimed, now: dt.datetime) -> Counts:
-        poster = self._poster(row.workspace_id)
-        if poster is None:  # not ours to send (outside the claim's scope; kept for safety)
-            self.outbox.release(row.key, self.owner, now)
-            return Counts(waiting=1)
-        if not row.channel:
-            log.error("reminder %s has no channel: give its body a channel or set DIGEST_CHANNEL", row.key)
-            self.outbox.record(row.key, self.owner, DeliveryStatus.FAILED, now, last_error=NO_CHANNEL)
-            self._progress = True
-            return Counts(failed=1)
-        channel = row.channel
-        blocked = self._blocked_until.get(channel)
-        if blocked is not None and blocked > now:
-            self.outbox.release(row.key, self.owner, now)
-            return Counts(waiting=1)
-        try:
-            message = self._message(row, now, poster.cmd)
-        except Exception as exc:
-            log.exception("could not build the message of %s", row.key)
-            self.outbox.record(
-                row.key,
-                self.owner,
-                DeliveryStatus.FAILED,
-                now,
-                last_error=f"build: {type(exc).__name__}"[:200],
-            )
-            self._progress = True
-            return Counts(failed=1)
-        if message is None:
-            self.outbox.record(row.key, self.owner, DeliveryStatus.CANCELLED, now, last_error="finished")
-            self._progress = True
-            return Counts(skipped=1)
-        self._wait_for_channel(channel)
-        result = poster.post(channel, message, row.key)
-        self._last_post[channel] = time.monotonic()
-        self._progress = True
+    def _outcome(
+        self, row: Claimed, channel: str, result: PostResult, now: dt.datetime
+    ) -> tuple[RowOutcome, Counts]:
         match result.outcome:
             case Outcome.OK:
-                self.outbox.record(
-                    row.key,
-                    self.owner,
-                    DeliveryStatus.SENT,
-                    now,
-                    sent_at=now,
-                    message_ts=result.ts,
-                    last_error=None,
-                    not_before=None,
-                )
-                return Counts(sent=1)
+                sent = {"sent_at": now, "message_ts": result.ts, "last_error": None, "not_before": None}
+                return RowOutcome(row.key, DeliveryStatus.SENT, sent), Counts(sent=1)
             case Outcome.RATE_LIMITED:
                 wait = max(1.0, result.retry_after or 1.0)
                 self._blocked_until[channel] = now + dt.timedelta(seconds=wait)
-                self.outbox.record(
-                    row.key,
-                    self.owner,
-                    DeliveryStatus.PENDING,
-                    now,
-                    not_before=now + dt.timedelta(seconds=wait),
-                    last_error="rate_limited",
-                )
-                return Counts(waiting=1)
+                values = {"not_before": now + dt.timedelta(seconds=wait), "last_error": "rate_limited"}
+                return RowOutcome(row.key, DeliveryStatus.PENDING, values), Counts(waiting=1)
             case Outcome.AMBIGUOUS:
                 log.warning("posting %s may or may not have worked (%s); will check", row.key, result.error)
-                self.outbox.record(
-                    row.key,
-                    self.owner,
-                    DeliveryStatus.UNKNOWN,
-                    now,
-                    last_error=(result.error or "ambiguous")[:200],
-                )
-                return Counts(waiting=1)
+                values = {"last_error": (result.error or "ambiguous")[:200]}
+                return RowOutcome(row.key, DeliveryStatus.UNKNOWN, values), Counts(waiting=1)
             case _:
                 log.error("posting %s to %s failed for good: %s", row.key, channel, result.error)
-                self.outbox.record(
-                    row.key,
-                    self.owner,
-                    DeliveryStatus.FAILED,
-                    now,
-                    last_error=(result.error or "failed")[:200],
-                )
-                return Counts(failed=1)
+                values = {"last_error": (result.error or "failed")[:200]}
+                return RowOutcome(row.key, DeliveryStatus.FAILED, values), Counts(failed=1)
+
+    def _pause_left(self, channel: str) -> float:
+        """Seconds until this channel may be posted to again (0 or less: now)."""
+        last = self._last_post.get(channel)
+        if last is None or self.pace <= 0:
+            return 0.0
+        return last + self.pace - time.monotonic()
 
     def _wait_for_channel(self, channel: str) -> None:
         """About one message a second per channel: wait out the rest of that second."""
@@ -269,30 +346,65 @@ class Dispatcher:
         if remaining > 0:
             time.sleep(min(remaining, self.pace))
 
-    def _message(self, row: Claimed, now: dt.datetime, cmd: str) -> Message | None:
-        """The message as the register reads now, or None when it should not be sent at all."""
+    def _messages(
+        self, rows: Sequence[tuple[Claimed, str]], now: dt.datetime
+    ) -> dict[str, Message | Exception | None]:
+        """Each row's message as the register reads now (None: it should not be sent at all; an
+        exception: it could not be built), read in one session per workspace, the items of each
+        kind with one query."""
         today = local_date(now, self.zone)
-        p = Presenter(self.tr, cmd, today)
-        with self.registers(row.workspace_id) as reg:
-            if row.kind is DeliveryKind.DIGEST:
-                since = outbox.last_digest_sent(reg.session, row.workspace_id) or now - DEFAULT_SINCE
-                return digest_message(p, build_digest(reg, today, since), late=row.late)
-            assert row.item_number is not None
-            number = row.item_number
-            if row.kind is DeliveryKind.CONSULTATION:
-                c = reg.consultation(number)
-                if c is None or not still_wanted(row.kind, c, row.step, today):
-                    return None
-                return consultation_reminder(p, c, row.step, late=row.late)
-            if row.kind is DeliveryKind.MEETING:
-                m = reg.meeting(number)
-                if m is None or not still_wanted(row.kind, m, row.step, today):
-                    return None
-                return meeting_reminder(p, m, row.step, late=row.late)
-            d = reg.decision(number)
-            if d is None or not still_wanted(row.kind, d, row.step, today):
-                return None
-            return follow_up_reminder(p, d, row.step, late=row.late)
+        out: dict[str, Message | Exception | None] = {}
+        by_workspace: dict[str, list[tuple[Claimed, str]]] = {}
+        for row, cmd in rows:
+            by_workspace.setdefault(row.workspace_id, []).append((row, cmd))
+        for workspace_id, group in by_workspace.items():
+            with self.registers(workspace_id) as reg:
+                wanted: dict[DeliveryKind, set[int]] = {}
+                for row, _cmd in group:
+                    if row.kind is not DeliveryKind.DIGEST and row.item_number is not None:
+                        wanted.setdefault(row.kind, set()).add(row.item_number)
+                try:
+                    found = {
+                        kind: outbox.items(reg.session, workspace_id, kind, numbers)
+                        for kind, numbers in wanted.items()
+                    }
+                except Exception as exc:
+                    log.exception("could not read the items of %d reminder(s)", len(group))
+                    out.update((row.key, exc) for row, _cmd in group)
+                    continue
+                for row, cmd in group:
+                    try:
+                        item = found.get(row.kind, {}).get(row.item_number or 0)
+                        out[row.key] = self._message(reg, row, item, now, Presenter(self.tr, cmd, today))
+                    except Exception as exc:
+                        log.exception("could not build the message of %s", row.key)
+                        out[row.key] = exc
+                        reg.rollback()  # a failed statement must not spoil the next row's reads
+        return out
+
+    def _message(
+        self,
+        reg: SqlRegister,
+        row: Claimed,
+        item: Consultation | Meeting | Decision | None,
+        now: dt.datetime,
+        p: Presenter,
+    ) -> Message | None:
+        """The message as the register reads now, or None when it should not be sent at all."""
+        today = p.today
+        if row.kind is DeliveryKind.DIGEST:
+            since = outbox.last_digest_sent(reg.session, row.workspace_id) or now - DEFAULT_SINCE
+            return digest_message(p, build_digest(reg, today, since), late=row.late)
+        if item is None or not still_wanted(row.kind, item, row.step, today):
+            return None
+        if row.kind is DeliveryKind.CONSULTATION:
+            assert isinstance(item, Consultation)
+            return consultation_reminder(p, item, row.step, late=row.late)
+        if row.kind is DeliveryKind.MEETING:
+            assert isinstance(item, Meeting)
+            return meeting_reminder(p, item, row.step, late=row.late)
+        assert isinstance(item, Decision)
+        return follow_up_reminder(p, item, row.step, late=row.late)
 
     # -- reconciling ---------------------------------------------------------------------------
 
@@ -302,20 +414,22 @@ class Dispatcher:
         doubtful = self.outbox.claim_doubtful(
             now, self.owner, self.lease, limit=self.batch, recheck_after=RECHECK_AFTER, **self._scope
         )
+        outcomes: list[RowOutcome] = []
         for row in doubtful:
             poster = self._poster(row.workspace_id)
             found = poster.find(row.channel, row.key) if poster is not None and row.channel else False
             if found is True:
                 log.info("%s was posted after all; recorded as sent", row.key)
-                self.outbox.record(
-                    row.key, self.owner, DeliveryStatus.SENT, now, sent_at=now, last_error=None
+                outcomes.append(
+                    RowOutcome(row.key, DeliveryStatus.SENT, {"sent_at": now, "last_error": None})
                 )
                 counts.sent += 1
                 self._progress = True
             elif found is False:
-                self.outbox.record(row.key, self.owner, DeliveryStatus.PENDING, now, last_error="not_posted")
+                outcomes.append(RowOutcome(row.key, DeliveryStatus.PENDING, {"last_error": "not_posted"}))
                 self._progress = True
             else:
-                self.outbox.record(row.key, self.owner, DeliveryStatus.UNKNOWN, now)
+                outcomes.append(RowOutcome(row.key, DeliveryStatus.UNKNOWN))
                 counts.waiting += 1
+        self.outbox.record_many(self.owner, now, outcomes)
         return counts

@@ -16,7 +16,7 @@ from bot.core.model import Body, RecordType
 from bot.core.ports import Register
 from bot.core.reminders import OVERDUE_LOOKBACK, DeliveryKind, ReminderPlanner, digest_key
 from bot.store import outbox
-from bot.store.outbox import Outbox
+from bot.store.outbox import ItemPlan, Outbox
 from bot.store.register import SqlRegister, SqlRegisterFactory
 
 log = logging.getLogger(__name__)
@@ -86,7 +86,7 @@ class ReminderPlanning:
             kind = DeliveryKind.FOLLOW_UP
         else:
             return
-        outbox.sync_item(reg.session, reg.workspace_id, kind, number, steps, channel, now)
+        outbox.sync_items(reg.session, reg.workspace_id, kind, [ItemPlan(number, steps, channel)], now)
 
     # -- the periodic pass ---------------------------------------------------------------------
 
@@ -99,42 +99,51 @@ class ReminderPlanning:
                 reg.commit()
 
     def _plan_workspace(self, reg: SqlRegister, now: dt.datetime) -> None:
+        """Every open item of the workspace, one kind at a time: its existing rows read in a few
+        queries, compared with the planner's steps, and only the differences written."""
         today = self.planner.today(now)
         lookback = today - OVERDUE_LOOKBACK
-        for c in reg.consultations_due(start=lookback, end=None, received_by=None, limit=PLAN_LIMIT).items:
-            steps = self.planner.consultation_steps(c)
-            channel = self.channel_for(reg, c.body)
-            outbox.sync_item(
-                reg.session, reg.workspace_id, DeliveryKind.CONSULTATION, c.number, steps, channel, now
-            )
-        for m in reg.meetings(body_id=None, start=today, end=None, limit=PLAN_LIMIT).items:
-            steps = self.planner.meeting_steps(m)
-            channel = self.channel_for(reg, m.body)
-            outbox.sync_item(
-                reg.session, reg.workspace_id, DeliveryKind.MEETING, m.number, steps, channel, now
-            )
-        for d in reg.follow_ups_due(start=today, end=None, limit=PLAN_LIMIT).items:
-            steps = self.planner.follow_up_steps(d)
-            channel = self.channel_for(reg, d.body)
-            outbox.sync_item(
-                reg.session, reg.workspace_id, DeliveryKind.FOLLOW_UP, d.number, steps, channel, now
-            )
-        self.plan_digests(reg, now)
+        fallback = self.fallback_channel(reg)
+
+        def channel(body: Body | None) -> str | None:
+            return body.channel if body is not None and body.channel else fallback
+
+        p = self.planner
+        consultations = reg.consultations_due(start=lookback, end=None, received_by=None, limit=PLAN_LIMIT)
+        meetings = reg.meetings(body_id=None, start=today, end=None, limit=PLAN_LIMIT)
+        follow_ups = reg.follow_ups_due(start=today, end=None, limit=PLAN_LIMIT)
+        plans = {
+            DeliveryKind.CONSULTATION: [
+                ItemPlan(c.number, p.consultation_steps(c), channel(c.body)) for c in consultations.items
+            ],
+            DeliveryKind.MEETING: [
+                ItemPlan(m.number, p.meeting_steps(m), channel(m.body)) for m in meetings.items
+            ],
+            DeliveryKind.FOLLOW_UP: [
+                ItemPlan(d.number, p.follow_up_steps(d), channel(d.body)) for d in follow_ups.items
+            ],
+        }
+        for kind, items in plans.items():
+            outbox.sync_items(reg.session, reg.workspace_id, kind, items, now)
+        self._plan_digests(reg, now, fallback)
 
     def plan_digests(self, reg: SqlRegister, now: dt.datetime) -> None:
         """This week's digest (if its time is still ahead) and next week's, to the workspace's
         digest channel. Planned a week ahead, so a digest missed while the bot was down is still
         in the outbox when it comes back."""
-        channel = self.fallback_channel(reg)
+        self._plan_digests(reg, now, self.fallback_channel(reg))
+
+    def _plan_digests(self, reg: SqlRegister, now: dt.datetime, channel: str | None) -> None:
         if channel is None:
             return
         today = self.planner.today(now)
-        keys = []
+        wanted = {}
         for day in (today, today + dt.timedelta(days=7)):
             key = digest_key(reg.workspace_id, channel, self.planner.digest_day(day))
-            keys.append(key)
-            due = self.planner.digest_at(day)
-            if due > now:
+            wanted[key] = self.planner.digest_at(day)
+        existing = outbox.existing_keys(reg.session, wanted)
+        for key, due in wanted.items():
+            if due > now and key not in existing:
                 outbox.insert_row(
                     reg.session,
                     workspace_id=reg.workspace_id,
@@ -146,7 +155,7 @@ class ReminderPlanning:
                     channel=channel,
                     now=now,
                 )
-        outbox.cancel_digests_except(reg.session, reg.workspace_id, keys, now)
+        outbox.cancel_digests_except(reg.session, reg.workspace_id, list(wanted), now)
 
     def digest_now(self, workspace_id: str, now: dt.datetime, *, force: bool) -> str | None:
         """The digest of the week holding `now`, due at once (`committee-bot digest`): the week's
