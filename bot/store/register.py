@@ -120,6 +120,8 @@ def _month(day: dt.date) -> int:
 
 #: SQLite's substring index over decisions' text (migration 0004): an FTS5 trigram table
 _DECISIONS_FTS = table("decisions_fts", column("rowid"), column("text_folded"))
+#: a word found in more decisions than this is searched by scanning in date order instead
+FTS_CANDIDATES = 1000
 #: words it can serve: three characters or more, none of LIKE's own
 _FTS_WORD = re.compile(r"^[^%_\\]{3,}$")
 
@@ -510,14 +512,22 @@ class SqlRegister:
             conditions.append(d.body_id == body_id)
         if year is not None:
             conditions.append(d.year == year)
+        candidates: set[int] | None = None
         for word in words:
             conditions.append(d.text_folded.like(_like(word), escape="\\"))
             if self._dialect() == "sqlite" and _FTS_WORD.match(word):
-                # The trigram table finds the candidates; the LIKE above stays the arbiter.
-                candidates = select(_DECISIONS_FTS.c.rowid).where(
-                    _DECISIONS_FTS.c.text_folded.like(f"%{word}%")
-                )
-                conditions.append(d.id.in_(candidates))
+                # SQLite: the trigram table names the few decisions holding a rare word, so the
+                # page need not read the history. A common word's list would cost more than it
+                # saves (the date-ordered scan finds a page of it at once): it is left out.
+                found = self.session.scalars(
+                    select(_DECISIONS_FTS.c.rowid)
+                    .where(_DECISIONS_FTS.c.text_folded.like(f"%{word}%"))
+                    .limit(FTS_CANDIDATES + 1)
+                ).all()
+                if len(found) <= FTS_CANDIDATES:
+                    candidates = set(found) if candidates is None else candidates & set(found)
+        if candidates is not None:  # the LIKEs above stay the arbiter
+            conditions.append(d.id.in_(sorted(candidates)))
         query = select(d).where(and_(*conditions)).order_by(d.decided_on.desc(), d.number.desc())
         return self._page(query, limit, to_decision)
 
