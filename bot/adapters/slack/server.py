@@ -9,6 +9,7 @@ builds its own bot (database engines must not cross a fork) and starts its own t
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 from collections.abc import Callable, Iterable
@@ -125,6 +126,26 @@ def options(settings: Settings, host: str, port: int) -> dict[str, Any]:
     }
 
 
+def _share_before_fork(settings: Settings) -> None:
+    """Load in the master what every worker would otherwise load for itself (the locale data of
+    dates and numbers, the Swedish holidays), then freeze the heap so that the workers' garbage
+    collector leaves those pages shared rather than copying them into each worker."""
+    import datetime as dt
+
+    from bot.adapters.calendar_se import SwedishHolidays
+    from bot.i18n import LOCALES, Translator
+
+    today = dt.datetime.now(settings.timezone).date()
+    for locale in LOCALES:
+        tr = Translator(locale)
+        tr.money(133254450), tr.weekday_date(today), tr.short_weekday_date(today), tr.time(dt.time(9))
+    holidays = SwedishHolidays()
+    for year in range(today.year - 1, today.year + 3):
+        holidays.is_holiday(dt.date(year, 1, 1))
+    gc.collect()
+    gc.freeze()
+
+
 def serve(settings: Settings, *, host: str, port: int) -> int:
     """Run until stopped (SIGTERM or Ctrl-C); returns gunicorn's exit status."""
     redact_tokens_in_logs()
@@ -146,6 +167,7 @@ def serve(settings: Settings, *, host: str, port: int) -> int:
         config["workers"],
         config["threads"],
     )
+    _share_before_fork(settings)
     try:
         CommitteeServer(settings, config).run()
     except SystemExit as exc:  # gunicorn's arbiter leaves by SystemExit
