@@ -39,7 +39,11 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="committee-bot", description="Keeps a cooperation committee's register."
     )
-    parser.add_argument("--log-level", default="INFO", help="DEBUG, INFO, WARNING or ERROR (default INFO)")
+    parser.add_argument(
+        "--log-level",
+        default=None,
+        help="DEBUG, INFO, WARNING or ERROR (default INFO; WARNING in the console, whose screen is for replies)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.add_parser(
         "run", help="connect to Slack (or open the console without credentials) and run the scheduler"
@@ -72,13 +76,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return 2
+    console = args.command == "shell" or (args.command == "run" and sys.stdin.isatty())
+    default_level = "WARNING" if console else "INFO"
     logging.basicConfig(
-        level=getattr(logging, str(args.log_level).upper(), logging.INFO),
+        level=getattr(logging, str(args.log_level or default_level).upper(), logging.INFO),
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
     # Alembic tells every step at INFO; a start-up that only checks the schema should be quiet.
     logging.getLogger("alembic").setLevel(logging.WARNING)
+    # APScheduler tells every tick (every 15 s) at INFO; the ticker itself says what matters.
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
     try:
         settings = Settings.load()
         return _commands[args.command](settings, args)
