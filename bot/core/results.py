@@ -171,3 +171,24 @@ class FundEntries:
 @dataclass(frozen=True, slots=True)
 class DigestChannelSet:
     channel: str
+
+
+@dataclass(frozen=True, slots=True)
+class WhatMatters:
+    """What matters now to one person: the App Home's content."""
+
+    today: dt.date
+    #: their own unanswered consultations, the most urgent first
+    mine: tuple[DatedConsultation, ...]
+    mine_total: int
+    #: their own follow-ups not yet done
+    follow_ups: Page[Decision]
+    #: the next planned meetings, and how many there are in all
+    meetings: tuple[Meeting, ...]
+    meetings_total: int
+    #: every overdue consultation and late follow-up of the workspace
+    overdue: tuple[DatedConsultation, ...]
+    overdue_total: int
+    late_follow_ups: Page[Decision]
+    #: the funds, for those who keep the register (None for readers)
+    balances: FundBalances | None

@@ -57,6 +57,7 @@ from bot.core.results import (
     MeetingSaved,
     RoleChanged,
     RoleList,
+    WhatMatters,
 )
 from bot.core.workdays import WorkingDays
 
@@ -191,6 +192,35 @@ class Committee:
         except InvalidInput as exc:
             exc.usage = usage
             raise
+
+    # -- what matters now (the App Home) ---------------------------------------------------------
+
+    def what_matters(self, actor: Actor, items: int) -> WhatMatters:
+        """What matters now to `actor`: their own unanswered consultations and follow-ups, the
+        next meetings, everything overdue, and the funds for those who keep the register.
+        Each part holds at most `items` entries and says how many there are in all."""
+        today = self.today()
+        with self.registers(actor.workspace_id) as reg:
+            mine = reg.open_consultations_of(actor.user_id, today, items)
+            follow_ups = reg.open_follow_ups(owner=actor.user_id, limit=items)
+            # Cancelled meetings stay listed by `meeting list`; here only planned ones count.
+            meetings = reg.meetings(body_id=None, start=today, end=None, limit=3 * items)
+            overdue = reg.consultations(state=ConsultationState.OVERDUE, on=today, limit=items, today=today)
+            late_follow_ups = reg.open_follow_ups(before=today, limit=items)
+            balances = FundBalances(today, tuple(reg.balances(today)), False) if actor.may_write else None
+        planned = tuple(m for m in meetings.items if not m.cancelled)
+        return WhatMatters(
+            today=today,
+            mine=tuple(self._dated(c, today) for c in mine.items),
+            mine_total=mine.total,
+            follow_ups=follow_ups,
+            meetings=planned[:items],
+            meetings_total=meetings.total - (len(meetings.items) - len(planned)),
+            overdue=tuple(self._dated(c, today) for c in overdue.items),
+            overdue_total=overdue.total,
+            late_follow_ups=late_follow_ups,
+            balances=balances,
+        )
 
     # -- help ----------------------------------------------------------------------------------
 

@@ -192,7 +192,7 @@ class SqlRegister:
             lock = lock.with_for_update()
         self.session.execute(lock)
 
-    def _page(self, query: Select[Any], limit: int, convert: Any) -> Page[Any]:
+    def page(self, query: Select[Any], limit: int, convert: Any) -> Page[Any]:
         """A page of `limit` rows and how many there are in all — counted up to COUNT_CAP only,
         so that a list's cost follows the size of its answer, not of the history behind it."""
         rows = self.session.scalars(query.limit(limit)).unique().all()
@@ -353,7 +353,7 @@ class SqlRegister:
             .where(*conditions)
             .order_by(MeetingRow.meeting_date, MeetingRow.meeting_time, MeetingRow.number)
         )
-        return self._page(query, limit, to_meeting)
+        return self.page(query, limit, to_meeting)
 
     def cancel_meeting(self, meeting_id: int, at: dt.datetime) -> None:
         self.session.execute(update(MeetingRow).where(MeetingRow.id == meeting_id).values(cancelled_at=at))
@@ -417,7 +417,7 @@ class SqlRegister:
             order = [c.submitted_on.desc(), c.number.desc()]
         else:
             order = [c.due_on.desc(), c.number.desc()]
-        return self._page(select(c).where(*conditions).order_by(*order), limit, to_consultation)
+        return self.page(select(c).where(*conditions).order_by(*order), limit, to_consultation)
 
     def submit_consultation(self, consultation_id: int, on: dt.date) -> None:
         self.session.execute(
@@ -455,7 +455,7 @@ class SqlRegister:
             conditions.append(c.due_on <= end)
         if received_by is not None:
             conditions.append(or_(c.received_on.is_(None), c.received_on <= received_by))
-        return self._page(select(c).where(*conditions).order_by(c.due_on, c.number), limit, to_consultation)
+        return self.page(select(c).where(*conditions).order_by(c.due_on, c.number), limit, to_consultation)
 
     # -- decisions -----------------------------------------------------------------------------
 
@@ -529,12 +529,44 @@ class SqlRegister:
         if candidates is not None:  # the LIKEs above stay the arbiter
             conditions.append(d.id.in_(sorted(candidates)))
         query = select(d).where(and_(*conditions)).order_by(d.decided_on.desc(), d.number.desc())
-        return self._page(query, limit, to_decision)
+        return self.page(query, limit, to_decision)
 
     def finish_follow_up(self, decision_id: int, on: dt.date) -> None:
         self.session.execute(
             update(DecisionRow).where(DecisionRow.id == decision_id).values(follow_up_done_on=on)
         )
+
+    def open_consultations_of(self, owner: str, on: dt.date, limit: int) -> Page[Consultation]:
+        """`owner`'s consultations received and not answered by `on`, the most urgent first."""
+        c = ConsultationRow
+        query = (
+            select(c)
+            .where(
+                c.workspace_id == self.workspace_id,
+                c.owner == owner,
+                or_(c.received_on.is_(None), c.received_on <= on),
+                or_(c.submitted_on.is_(None), c.submitted_on > on),
+            )
+            .order_by(c.due_on, c.number)
+        )
+        return self.page(query, limit, to_consultation)
+
+    def open_follow_ups(
+        self, *, limit: int, owner: str | None = None, before: dt.date | None = None
+    ) -> Page[Decision]:
+        """Decisions whose follow-up is not done: `owner`'s, or those due before `before`."""
+        d = DecisionRow
+        conditions: list[ColumnElement[bool]] = [
+            d.workspace_id == self.workspace_id,
+            d.follow_up_on.is_not(None),
+            d.follow_up_done_on.is_(None),
+        ]
+        if owner is not None:
+            conditions.append(d.owner == owner)
+        if before is not None:
+            conditions.append(d.follow_up_on < before)
+        query = select(d).where(*conditions).order_by(d.follow_up_on, d.number)
+        return self.page(query, limit, to_decision)
 
     def follow_ups_due(self, *, start: dt.date, end: dt.date | None, limit: int) -> Page[Decision]:
         d = DecisionRow
@@ -545,7 +577,7 @@ class SqlRegister:
         ]
         if end is not None:
             conditions.append(d.follow_up_on <= end)
-        return self._page(select(d).where(*conditions).order_by(d.follow_up_on, d.number), limit, to_decision)
+        return self.page(select(d).where(*conditions).order_by(d.follow_up_on, d.number), limit, to_decision)
 
     def decisions_recorded_since(self, since: dt.datetime, *, limit: int) -> Page[Decision]:
         d = DecisionRow
@@ -554,7 +586,7 @@ class SqlRegister:
             .where(d.workspace_id == self.workspace_id, d.created_at > since)
             .order_by(d.created_at.desc(), d.number.desc())
         )
-        return self._page(query, limit, to_decision)
+        return self.page(query, limit, to_decision)
 
     # -- funds ---------------------------------------------------------------------------------
 
@@ -666,7 +698,7 @@ class SqlRegister:
         if year is not None:
             conditions += [e.booked_on >= dt.date(year, 1, 1), e.booked_on <= dt.date(year, 12, 31)]
         query = select(e).where(*conditions).order_by(e.booked_on.desc(), e.number.desc())
-        return self._page(query, limit, to_entry)
+        return self.page(query, limit, to_entry)
 
 
 def _signed(e: type[LedgerEntryRow]) -> Any:

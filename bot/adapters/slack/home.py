@@ -14,10 +14,7 @@ from slack_sdk import WebClient
 
 from bot.adapters.slack.blocks import SURFACE, fit
 from bot.adapters.slack.side import SlackSide
-from bot.core import grammar
-from bot.core.model import Actor, Consultation, ConsultationState, Page
-from bot.core.results import DatedConsultation
-from bot.store import attention
+from bot.core.model import Actor
 from bot.views.message import Block, Button, Context, Divider, Item, Message, Text
 
 #: items per part; five parts of this many stay far inside 100 blocks
@@ -32,29 +29,18 @@ def _more(side: SlackSide, shown: int, total: int, command: str) -> list[Block]:
 
 def home_message(side: SlackSide, actor: Actor) -> Message:
     p = side.presenter()
-    today = p.today
-    workdays = side.bot.workdays
+    now = side.bot.committee.what_matters(actor, ITEMS)
+    greeting = side.t("slack.home.greeting", date=side.tr.weekday_date(now.today))
+    blocks: list[Block] = [Text(greeting), Divider()]
 
-    def dated(c: Consultation) -> DatedConsultation:
-        return DatedConsultation(c, c.state_on(today), workdays.between(today, c.due_on))
-
-    with side.bot.registers(actor.workspace_id) as reg:
-        mine = attention.open_consultations_of(reg, actor.user_id, today, ITEMS)
-        follow_ups = attention.open_follow_ups(reg, owner=actor.user_id, limit=ITEMS)
-        meetings = reg.meetings(body_id=None, start=today, end=None, limit=3 * ITEMS)
-        late: Page[Consultation] = reg.consultations(state=ConsultationState.OVERDUE, on=today, limit=ITEMS)
-        late_follow_ups = attention.open_follow_ups(reg, before=today, limit=ITEMS)
-
-    blocks: list[Block] = [Text(side.t("slack.home.greeting", date=side.tr.weekday_date(today))), Divider()]
-
-    blocks.append(Text(side.t("slack.home.mine", n=mine.total)))
-    if not mine.items:
+    blocks.append(Text(side.t("slack.home.mine", n=now.mine_total)))
+    if not now.mine:
         blocks.append(Context(side.t("slack.home.mine.empty")))
-    for c in mine.items:
-        item = dated(c)
+    for item in now.mine:
         blocks.append(Item(p.consultation_line(item), p.consultation_buttons(item)))
-    blocks += _more(side, len(mine.items), mine.total, "consultation list")
+    blocks += _more(side, len(now.mine), now.mine_total, "consultation list")
 
+    follow_ups = now.follow_ups
     blocks.append(Text(side.t("slack.home.follow_ups", n=follow_ups.total)))
     if not follow_ups.items:
         blocks.append(Context(side.t("slack.home.follow_ups.empty")))
@@ -66,34 +52,31 @@ def home_message(side: SlackSide, actor: Actor) -> Message:
         blocks.append(Item(p.decision_line(d), buttons))
     blocks += _more(side, len(follow_ups.items), follow_ups.total, "decision list")
 
-    planned = [m for m in meetings.items if not m.cancelled]
     blocks.append(Text(side.t("slack.home.meetings")))
-    if not planned:
+    if not now.meetings:
         blocks.append(Context(side.t("slack.home.meetings.empty")))
-    for m in planned[:ITEMS]:
+    for m in now.meetings:
         blocks.append(Item(p.meeting_line(m), p.meeting_buttons(m)[:1]))
-    cancelled = len(meetings.items) - len(planned)
-    blocks += _more(side, min(len(planned), ITEMS), meetings.total - cancelled, "meeting list")
+    blocks += _more(side, len(now.meetings), now.meetings_total, "meeting list")
 
-    blocks.append(Text(side.t("slack.home.overdue", n=late.total + late_follow_ups.total)))
-    if not late.items and not late_follow_ups.items:
+    late_follow_ups = now.late_follow_ups
+    blocks.append(Text(side.t("slack.home.overdue", n=now.overdue_total + late_follow_ups.total)))
+    if not now.overdue and not late_follow_ups.items:
         blocks.append(Context(side.t("slack.home.overdue.empty")))
-    for c in late.items:
-        item = dated(c)
+    for item in now.overdue:
         blocks.append(Item(p.consultation_line(item), p.consultation_buttons(item)))
-    blocks += _more(side, len(late.items), late.total, "consultation list overdue")
+    blocks += _more(side, len(now.overdue), now.overdue_total, "consultation list overdue")
     for d in late_follow_ups.items:
-        note = side.t("slack.home.overdue_follow_up", on=side.tr.short_date(d.follow_up_on or today))
+        note = side.t("slack.home.overdue_follow_up", on=side.tr.short_date(d.follow_up_on or now.today))
         blocks.append(Item(f"{p.decision_line(d)} · {note}", ()))
     blocks += _more(side, len(late_follow_ups.items), late_follow_ups.total, "decision list")
 
-    if actor.may_write:
-        balances = side.bot.committee.execute(actor, grammar.Command(grammar.BY_NAME["fund.balance"], {}))
+    if now.balances is not None:
         blocks.append(Divider())
-        blocks += p.present(balances).blocks
+        blocks += p.present(now.balances).blocks
 
     blocks += [Divider(), Context(side.t("slack.home.help"))]
-    return Message(tuple(blocks), side.t("slack.home.greeting", date=side.tr.weekday_date(today)))
+    return Message(tuple(blocks), greeting)
 
 
 def home_view(side: SlackSide, actor: Actor) -> dict[str, Any]:
