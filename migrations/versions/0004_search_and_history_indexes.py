@@ -1,6 +1,9 @@
 """indexes that keep lists flat as history grows: unanswered consultations, decisions by
 creation time, and a substring index for searching decisions' text
 
+On SQLite the FTS5 table is kept by triggers on `decisions`: a later batch migration that
+rebuilds `decisions` (SQLite's "move and copy") drops them, and must create them again.
+
 Revision ID: 0004
 Revises: 0003
 Create Date: 2026-11-26
