@@ -370,6 +370,11 @@ def _lookup(table: Mapping[str, tuple[str, ...]], word: str) -> str | None:
     return None
 
 
+def group_named(word: str) -> str | None:
+    """The command group a word names, in English or Swedish (`remiss` -> `consultation`)."""
+    return _lookup(GROUPS, word)
+
+
 def _group_commands(group: str) -> list[CommandSpec]:
     return [c for c in COMMANDS if c.group == group]
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
-from bot.core import parsing
+from bot.core import grammar, parsing
 from bot.core.clock import Clock, local_date, local_instant
 from bot.core.errors import Conflict, InvalidInput, NotAllowed, NotFound
 from bot.core.grammar import Command
@@ -225,16 +225,14 @@ class Committee:
     # -- help ----------------------------------------------------------------------------------
 
     def _help(self, actor: Actor, cmd: Command) -> HelpResult:
-        from bot.core.grammar import GROUPS, _lookup
-
         topic = cmd.get("topic")
         if topic is None:
             return HelpResult(None)
-        group = _lookup(GROUPS, topic)
+        group = grammar.group_named(topic)
         if group is None or group == "help":
-            from bot.core.grammar import suggest
-
-            raise InvalidInput("error.unknown_topic", usage="help", word=topic, suggestion=suggest(topic))
+            raise InvalidInput(
+                "error.unknown_topic", usage="help", word=topic, suggestion=grammar.suggest(topic)
+            )
         return HelpResult(group)
 
     # -- bodies and roles ----------------------------------------------------------------------

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -79,3 +80,8 @@ def session_factory(engine: Engine, *, write: bool = False) -> sessionmaker[Sess
     """Sessions for reading, or for writing (`BEGIN IMMEDIATE` on SQLite)."""
     bind = engine.execution_options(**{SQLITE_BEGIN: "IMMEDIATE"}) if write and is_sqlite(engine) else engine
     return sessionmaker(bind=bind, expire_on_commit=False)
+
+
+def insert_for(dialect_name: str) -> Any:
+    """The dialect's INSERT, which knows ON CONFLICT (both databases speak it, each its own way)."""
+    return postgresql.insert if dialect_name == "postgresql" else sqlite.insert

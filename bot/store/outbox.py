@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from sqlalchemy import ClauseElement, ColumnElement, Engine, Table, and_, bindparam, func, or_, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.core.model import Consultation, Decision, Meeting
@@ -26,7 +25,7 @@ from bot.core.reminders import (
     delivery_key,
     is_late,
 )
-from bot.store.db import session_factory
+from bot.store.db import insert_for, session_factory
 from bot.store.models import ConsultationRow, DecisionRow, DeliveryRow, MeetingRow, Workspace
 from bot.store.register import to_consultation, to_decision, to_meeting
 
@@ -137,7 +136,7 @@ def _view(row: DeliveryRow) -> DeliveryView:
 
 
 def _insert(session: Session) -> Any:
-    return postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    return insert_for(session.get_bind().dialect.name)
 
 
 def _scope(local: str, *, include_local: bool, include_remote: bool) -> ColumnElement[bool]:

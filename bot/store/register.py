@@ -9,7 +9,6 @@ from types import TracebackType
 from typing import Any, Self
 
 from sqlalchemy import ColumnElement, Select, and_, column, func, or_, select, table, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.core import parsing
@@ -36,6 +35,7 @@ from bot.core.model import (
     Role,
     RoleGrant,
 )
+from bot.store.db import insert_for
 from bot.store.models import (
     AuditRow,
     BodyRow,
@@ -178,7 +178,7 @@ class SqlRegister:
         return bind.dialect.name
 
     def _insert(self, table: Any) -> Any:
-        return (postgresql.insert if self._dialect() == "postgresql" else sqlite.insert)(table)
+        return insert_for(self._dialect())(table)
 
     def _lock_workspace(self) -> None:
         now = dt.datetime.now(dt.UTC)

@@ -7,9 +7,8 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import Engine, delete
-from sqlalchemy.dialects import postgresql, sqlite
 
-from bot.store.db import session_factory
+from bot.store.db import insert_for, session_factory
 from bot.store.models import SlackEventSeen
 
 #: Slack stops retrying after about five minutes; a day is a generous memory
@@ -18,7 +17,7 @@ REMEMBER = dt.timedelta(days=1)
 
 def first_delivery(engine: Engine, event_id: str, at: dt.datetime) -> bool:
     """Record `event_id` as seen at `at`; True only for the first delivery of it."""
-    insert = postgresql.insert if engine.dialect.name == "postgresql" else sqlite.insert
+    insert = insert_for(engine.dialect.name)
     statement = (
         insert(SlackEventSeen)
         .values(event_id=event_id[:64], seen_at=at)
