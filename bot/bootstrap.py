@@ -27,7 +27,7 @@ from bot.scheduler.ticker import Ticker
 from bot.store import migrate
 from bot.store.db import make_engine, session_factory
 from bot.store.outbox import Outbox
-from bot.store.register import SqlRegisterFactory
+from bot.store.unit_of_work import SqlUnitOfWorkFactory
 
 #: the console's workspace: it never posts to Slack
 LOCAL_WORKSPACE = "local"
@@ -40,7 +40,7 @@ class Bot:
     engine: Engine
     clock: Clock
     workdays: WorkingDays
-    registers: SqlRegisterFactory
+    registers: SqlUnitOfWorkFactory
     committee: Committee
     frontend: Frontend
     #: reminders and digests: planning (the service's listener) and sending from the outbox
@@ -99,7 +99,7 @@ def bootstrap(settings: Settings, *, clock: Clock | None = None, run_migrations:
         migrate.upgrade(engine)
     clock = clock or SystemClock()
     workdays = WorkingDays(SwedishHolidays())
-    registers = SqlRegisterFactory(session_factory(engine), session_factory(engine, write=True))
+    registers = SqlUnitOfWorkFactory(session_factory(engine), session_factory(engine, write=True))
     committee = Committee(
         registers=registers,
         clock=clock,
@@ -117,7 +117,7 @@ def bootstrap(settings: Settings, *, clock: Clock | None = None, run_migrations:
 def _reminders(
     settings: Settings,
     engine: Engine,
-    registers: SqlRegisterFactory,
+    registers: SqlUnitOfWorkFactory,
     clock: Clock,
     workdays: WorkingDays,
     committee: Committee,

@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from bot.core.model import Consultation, ConsultationState, Decision, FundBalance, Meeting, Page
-from bot.core.ports import Register
+from bot.core.ports import UnitOfWork
 
 MEETING_DAYS = 14
 CONSULTATION_DAYS = 30
@@ -41,9 +41,9 @@ class Digest:
         return sum(b.balance for b in self.balances)
 
 
-def build_digest(reg: Register, today: dt.date, since: dt.datetime, *, limit: int = READ_LIMIT) -> Digest:
+def build_digest(reg: UnitOfWork, today: dt.date, since: dt.datetime, *, limit: int = READ_LIMIT) -> Digest:
     """Read this week's digest from the register, as of `today`."""
-    meetings = reg.meetings(
+    meetings = reg.meetings.find(
         body_id=None, start=today, end=today + dt.timedelta(days=MEETING_DAYS), limit=limit * 2
     )
     live = tuple(m for m in meetings.items if not m.cancelled)[:limit]
@@ -55,13 +55,13 @@ def build_digest(reg: Register, today: dt.date, since: dt.datetime, *, limit: in
         year=year,
         since=since,
         meetings=Page(live, meetings.total - cancelled),
-        overdue=reg.consultations(state=ConsultationState.OVERDUE, on=today, limit=limit),
-        due_soon=reg.consultations_due(
+        overdue=reg.consultations.find(state=ConsultationState.OVERDUE, on=today, limit=limit),
+        due_soon=reg.consultations.due(
             received_by=today, start=today, end=today + dt.timedelta(days=CONSULTATION_DAYS), limit=limit
         ),
-        decisions=reg.decisions_recorded_since(since, limit=limit),
-        follow_ups=reg.follow_ups_due(
+        decisions=reg.decisions.recorded_since(since, limit=limit),
+        follow_ups=reg.decisions.follow_ups_due(
             start=today, end=today + dt.timedelta(days=FOLLOW_UP_DAYS), limit=limit
         ),
-        balances=tuple(reg.balances(today)),
+        balances=tuple(reg.ledger.balances(today)),
     )

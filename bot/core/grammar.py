@@ -47,6 +47,15 @@ class Param:
     #: placeholder shown in usage lines, a catalog key (`ph.body`)
     placeholder: str = ""
 
+    @property
+    def field(self) -> str:
+        """The name of this value in the command's arguments dataclass (`--from` -> `start`)."""
+        return _FIELDS.get(self.name, self.name)
+
+
+#: option and positional names that are no good as Python names
+_FIELDS = {"id": "number", "from": "start", "to": "end", "follow-up": "follow_up"}
+
 
 @dataclass(frozen=True, slots=True)
 class CommandSpec:
@@ -78,6 +87,11 @@ class Command:
 
     def get(self, key: str, default: Any = None) -> Any:
         return self.args.get(key, default)
+
+    def fields(self) -> dict[str, Any]:
+        """The given values by their arguments-dataclass names (see `bot.core.commands`)."""
+        by_name = {p.name: p.field for p in self.spec.params}
+        return {by_name[name]: value for name, value in self.args.items()}
 
 
 # The groups, their Swedish words, and the order help shows them in.

@@ -23,7 +23,7 @@ from bot.core.reminders import (
     ReminderSnoozed,
 )
 from bot.store import outbox
-from bot.store.register import SqlRegister, SqlRegisterFactory
+from bot.store.unit_of_work import SqlUnitOfWork, SqlUnitOfWorkFactory
 
 _KINDS = {
     RecordType.CONSULTATION: DeliveryKind.CONSULTATION,
@@ -35,7 +35,7 @@ _KINDS = {
 class ReminderCommands:
     def __init__(
         self,
-        registers: SqlRegisterFactory,
+        registers: SqlUnitOfWorkFactory,
         planner: ReminderPlanner,
         clock: Clock,
         zone: ZoneInfo,
@@ -51,21 +51,21 @@ class ReminderCommands:
         return {"reminders": self.overview, "reminders.snooze": self.snooze, "digest": self.digest}
 
     def _item(
-        self, reg: SqlRegister, number: int, usage: str
+        self, reg: SqlUnitOfWork, number: int, usage: str
     ) -> tuple[DeliveryKind, str, str | None, str | None]:
         """The item's kind, title, why it is inactive (or None), and its owner."""
-        record_type = reg.record_type_of(number)
+        record_type = reg.workspace.record_type_of(number)
         if record_type is RecordType.CONSULTATION:
-            c = reg.consultation(number)
+            c = reg.consultations.get(number)
             assert c is not None
             return DeliveryKind.CONSULTATION, c.title, "submitted" if c.submitted_on else None, c.owner
         if record_type is RecordType.MEETING:
-            m = reg.meeting(number)
+            m = reg.meetings.get(number)
             assert m is not None
             title = f"{m.body.name} {m.date.isoformat()}"
             return DeliveryKind.MEETING, title, "cancelled" if m.cancelled else None, None
         if record_type is RecordType.DECISION:
-            d = reg.decision(number)
+            d = reg.decisions.get(number)
             assert d is not None
             inactive = "no_follow_up" if d.follow_up_on is None else "done" if d.follow_up_done_on else None
             text = d.text if len(d.text) <= 80 else d.text[:79] + "…"
@@ -111,7 +111,7 @@ class ReminderCommands:
             was = target.when
             until = self.planner.snoozed(local_date(max(was, now), self.zone))
             outbox.snooze(reg.session, target.key, until, now)
-            reg.audit(AuditEvent(now, actor.user_id, "reminders.snooze", f"#{number}", {"step": target.step}))
+            reg.workspace.audit(AuditEvent(now, actor.user_id, "reminders.snooze", f"#{number}", {"step": target.step}))
             reg.commit()
         return ReminderSnoozed(kind, number, target.step, was, until, self.zone)
 

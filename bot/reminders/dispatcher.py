@@ -31,7 +31,7 @@ from bot.reminders.planning import ReminderPlanning
 from bot.reminders.posting import Outcome, Poster, PostResult
 from bot.store import outbox
 from bot.store.outbox import Claimed, Outbox, RowOutcome, released
-from bot.store.register import SqlRegister, SqlRegisterFactory
+from bot.store.unit_of_work import SqlUnitOfWork, SqlUnitOfWorkFactory
 from bot.views.digest import digest_message
 from bot.views.message import Message
 from bot.views.present import Presenter
@@ -93,7 +93,7 @@ class Dispatcher:
     def __init__(
         self,
         box: Outbox,
-        registers: SqlRegisterFactory,
+        registers: SqlUnitOfWorkFactory,
         planning: ReminderPlanning,
         translator: Translator,
         zone: ZoneInfo,
@@ -384,7 +384,7 @@ class Dispatcher:
 
     def _message(
         self,
-        reg: SqlRegister,
+        reg: SqlUnitOfWork,
         row: Claimed,
         item: Consultation | Meeting | Decision | None,
         now: dt.datetime,

@@ -13,11 +13,11 @@ import logging
 
 from bot.core.clock import Clock
 from bot.core.model import Body, RecordType
-from bot.core.ports import Register
+from bot.core.ports import UnitOfWork
 from bot.core.reminders import OVERDUE_LOOKBACK, DeliveryKind, ReminderPlanner, digest_key
 from bot.store import outbox
 from bot.store.outbox import ItemPlan, Outbox
-from bot.store.register import SqlRegister, SqlRegisterFactory
+from bot.store.unit_of_work import SqlUnitOfWork, SqlUnitOfWorkFactory
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +31,7 @@ class ReminderPlanning:
     def __init__(
         self,
         planner: ReminderPlanner,
-        registers: SqlRegisterFactory,
+        registers: SqlUnitOfWorkFactory,
         box: Outbox,
         clock: Clock,
         *,
@@ -47,40 +47,40 @@ class ReminderPlanning:
 
     # -- where messages go ---------------------------------------------------------------------
 
-    def fallback_channel(self, reg: Register) -> str | None:
+    def fallback_channel(self, reg: UnitOfWork) -> str | None:
         """The workspace's digest channel, else DIGEST_CHANNEL; the console's own printer for
         the local workspace."""
-        channel = reg.digest_channel() or self.default_channel
+        channel = reg.workspace.digest_channel() or self.default_channel
         if channel is None and reg.workspace_id == self.local_workspace:
             return CONSOLE_CHANNEL
         return channel
 
-    def channel_for(self, reg: Register, body: Body | None) -> str | None:
+    def channel_for(self, reg: UnitOfWork, body: Body | None) -> str | None:
         if body is not None and body.channel:
             return body.channel
         return self.fallback_channel(reg)
 
     # -- the service's listener ----------------------------------------------------------------
 
-    def item_changed(self, register: Register, record_type: RecordType, number: int) -> None:
+    def item_changed(self, register: UnitOfWork, record_type: RecordType, number: int) -> None:
         """Re-plan one item's reminders inside the service's unit of work."""
-        assert isinstance(register, SqlRegister), "the outbox lives in the register's database"
+        assert isinstance(register, SqlUnitOfWork), "the outbox lives in the register's database"
         self.plan_item(register, record_type, number, self.clock.now())
 
-    def plan_item(self, reg: SqlRegister, record_type: RecordType, number: int, now: dt.datetime) -> None:
+    def plan_item(self, reg: SqlUnitOfWork, record_type: RecordType, number: int, now: dt.datetime) -> None:
         p = self.planner
         if record_type is RecordType.CONSULTATION:
-            c = reg.consultation(number)
+            c = reg.consultations.get(number)
             steps = p.consultation_steps(c) if c else []
             channel = self.channel_for(reg, c.body if c else None)
             kind = DeliveryKind.CONSULTATION
         elif record_type is RecordType.MEETING:
-            m = reg.meeting(number)
+            m = reg.meetings.get(number)
             steps = p.meeting_steps(m) if m else []
             channel = self.channel_for(reg, m.body if m else None)
             kind = DeliveryKind.MEETING
         elif record_type is RecordType.DECISION:
-            d = reg.decision(number)
+            d = reg.decisions.get(number)
             steps = p.follow_up_steps(d) if d else []
             channel = self.channel_for(reg, d.body if d else None)
             kind = DeliveryKind.FOLLOW_UP
@@ -98,7 +98,7 @@ class ReminderPlanning:
                 self._plan_workspace(reg, now)
                 reg.commit()
 
-    def _plan_workspace(self, reg: SqlRegister, now: dt.datetime) -> None:
+    def _plan_workspace(self, reg: SqlUnitOfWork, now: dt.datetime) -> None:
         """Every open item of the workspace, one kind at a time: its existing rows read in a few
         queries, compared with the planner's steps, and only the differences written."""
         today = self.planner.today(now)
@@ -109,9 +109,9 @@ class ReminderPlanning:
             return body.channel if body is not None and body.channel else fallback
 
         p = self.planner
-        consultations = reg.consultations_due(start=lookback, end=None, received_by=None, limit=PLAN_LIMIT)
-        meetings = reg.meetings(body_id=None, start=today, end=None, limit=PLAN_LIMIT)
-        follow_ups = reg.follow_ups_due(start=today, end=None, limit=PLAN_LIMIT)
+        consultations = reg.consultations.due(start=lookback, end=None, received_by=None, limit=PLAN_LIMIT)
+        meetings = reg.meetings.find(body_id=None, start=today, end=None, limit=PLAN_LIMIT)
+        follow_ups = reg.decisions.follow_ups_due(start=today, end=None, limit=PLAN_LIMIT)
         plans = {
             DeliveryKind.CONSULTATION: [
                 ItemPlan(c.number, p.consultation_steps(c), channel(c.body)) for c in consultations.items
@@ -127,13 +127,13 @@ class ReminderPlanning:
             outbox.sync_items(reg.session, reg.workspace_id, kind, items, now)
         self._plan_digests(reg, now, fallback)
 
-    def plan_digests(self, reg: SqlRegister, now: dt.datetime) -> None:
+    def plan_digests(self, reg: SqlUnitOfWork, now: dt.datetime) -> None:
         """This week's digest (if its time is still ahead) and next week's, to the workspace's
         digest channel. Planned a week ahead, so a digest missed while the bot was down is still
         in the outbox when it comes back."""
         self._plan_digests(reg, now, self.fallback_channel(reg))
 
-    def _plan_digests(self, reg: SqlRegister, now: dt.datetime, channel: str | None) -> None:
+    def _plan_digests(self, reg: SqlUnitOfWork, now: dt.datetime, channel: str | None) -> None:
         if channel is None:
             return
         today = self.planner.today(now)

@@ -27,7 +27,9 @@ from bot.core.reminders import (
 )
 from bot.store.db import insert_for, session_factory
 from bot.store.models import ConsultationRow, DecisionRow, DeliveryRow, MeetingRow, Workspace
-from bot.store.register import to_consultation, to_decision, to_meeting
+from bot.store.consultations import to_consultation
+from bot.store.decisions import to_decision
+from bot.store.meetings import to_meeting
 
 D = DeliveryRow
 DELIVERIES: Table = DeliveryRow.__table__  # type: ignore[assignment]

@@ -319,7 +319,7 @@ def test_the_installer_becomes_the_first_admin_of_their_workspace(site: Site, fa
     # …but not in another workspace, and a second installation makes nobody else an admin.
     site.install("TBBB", "Södra")
     with site.bot.registers("TAAA") as reg:
-        admins = [g.user_id for g in reg.role_grants() if g.role.value == "admin"]
+        admins = [g.user_id for g in reg.roles.grants() if g.role.value == "admin"]
     assert admins == ["UINSTALLER"]
     assert site.bot.committee.welcome_installer("TAAA", "U0SOMEONE") is False
     refused = slack.reply('body add "X"', team="TAAA", user="U0SOMEONE")

@@ -134,7 +134,7 @@ def test_serve_answers_slack_and_health_over_http(server: str, fake: FakeSlack, 
         assert http(server + "/slack/events", forged, {**form, **sign(forged, secret="x")})[0] == 401
         assert http(server + "/slack/events", forged, form)[0] == 401
         with bot.registers("T111") as reg:
-            assert [b.name for b in reg.bodies()] == ["Samarbetskommittén"]
+            assert [b.name for b in reg.bodies.all()] == ["Samarbetskommittén"]
 
         opened = body("meeting add")
         status, answer = http(server + "/slack/events", opened, {**form, **sign(opened)})

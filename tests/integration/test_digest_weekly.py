@@ -83,28 +83,28 @@ def test_however_much_there_is_the_digest_stays_within_slacks_limits(database_ur
     with slack_bot(database_url, clock, digest_channel="CDIG") as (bot, fake):
         long = "Ett mycket långt namn " * 12
         with bot.registers(TEAM, write=True) as reg:
-            body = reg.add_body(reg.next_number(), long[:110], BodyKind.COMMITTEE, "C01")
+            body = reg.bodies.add(reg.workspace.next_number(), long[:110], BodyKind.COMMITTEE, "C01")
             now = clock.now()
             for i in range(60):
                 day = dt.date(2021, 9, 14) + dt.timedelta(days=i % 13)
-                reg.add_meeting(
-                    reg.next_number(), NewMeeting(body.id, day, None, None, long[:390], long[:390]), now
+                reg.meetings.add(
+                    reg.workspace.next_number(), NewMeeting(body.id, day, None, None, long[:390], long[:390]), now
                 )
-                reg.add_consultation(
-                    reg.next_number(),
+                reg.consultations.add(
+                    reg.workspace.next_number(),
                     NewConsultation(
                         long[:190] + str(i), long[:190], day - dt.timedelta(days=20 * (i % 2)), None, None, "U1", body.id
                     ),
                     now,
                 )
-                reg.add_decision(
-                    reg.next_number(),
+                reg.decisions.add(
+                    reg.workspace.next_number(),
                     i + 1,
                     NewDecision(body.id, dt.date(2021, 9, 13), long * 3, None, day, "U1", i + 1),
                     now,
                 )
             for i in range(30):
-                reg.add_fund(reg.next_number(), f"{long[:100]} {i}", now)
+                reg.ledger.add_fund(reg.workspace.next_number(), f"{long[:100]} {i}", now)
             reg.commit()
         tick(bot, clock, local("2021-09-13", "10:00"))
         for minute in range(8):  # one batch per tick: the due reminders first, then the digest

@@ -98,7 +98,7 @@ def test_a_process_killed_between_posting_and_recording(database_url: str) -> No
         )
         assert [c.key for c in claimed] == [KEY]
         with bot.registers(TEAM) as reg:
-            c = reg.consultation(2)
+            c = reg.consultations.get(2)
         assert c is not None
         message = consultation_reminder(
             Presenter(bot.dispatcher.tr, "/committee ", DUE.date()), c, "wd10", late=False

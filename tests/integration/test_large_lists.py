@@ -10,7 +10,7 @@ from sqlalchemy import insert, update
 from bot.bootstrap import Bot
 from bot.core import parsing
 from bot.store.models import DecisionRow, Workspace
-from bot.store.register import COUNT_CAP
+from bot.store.paging import COUNT_CAP
 from tests.helpers import say, text_of
 
 

@@ -164,9 +164,9 @@ def test_nothing_goes_out_for_an_item_finished_behind_the_planners_back(database
     with slack_bot(database_url, clock) as (bot, fake):
         setup_consultation(bot, "2021-09-30")
         with bot.registers(TEAM, write=True) as reg:
-            c = reg.consultation(2)
+            c = reg.consultations.get(2)
             assert c is not None
-            reg.submit_consultation(c.id, dt.date(2021, 9, 10))  # no listener told
+            reg.consultations.submit(c.id, dt.date(2021, 9, 10))  # no listener told
             reg.commit()
         counts = tick(bot, clock, local("2021-09-16", "09:00"))
         assert keys(fake) == []

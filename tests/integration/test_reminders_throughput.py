@@ -33,12 +33,12 @@ def add_consultations(bot: Bot, n: int, *, channels: int = 1, due: dt.date = dt.
     now = bot.clock.now()
     with bot.registers(TEAM, write=True) as reg:
         bodies = [
-            reg.add_body(reg.next_number(), f"Organ {c}", BodyKind.NETWORK, f"C{c:02d}")
+            reg.bodies.add(reg.workspace.next_number(), f"Organ {c}", BodyKind.NETWORK, f"C{c:02d}")
             for c in range(channels)
         ]
         for i in range(n):
-            reg.add_consultation(
-                reg.next_number(),
+            reg.consultations.add(
+                reg.workspace.next_number(),
                 NewConsultation(f"Plan {i}", "Region", due, None, None, "U1", bodies[i % channels].id),
                 now,
             )
@@ -193,19 +193,19 @@ def test_planning_a_workspace_again_writes_nothing(database_url: str) -> None:
     with slack_bot(database_url, clock, digest_channel="CDIG") as (bot, _fake):
         now = clock.now()
         with bot.registers(TEAM, write=True) as reg:
-            body = reg.add_body(reg.next_number(), "Organ", BodyKind.NETWORK, "C01")
+            body = reg.bodies.add(reg.workspace.next_number(), "Organ", BodyKind.NETWORK, "C01")
             for i in range(40):
                 day = dt.date(2021, 9, 20) + dt.timedelta(days=i)
-                reg.add_consultation(
-                    reg.next_number(),
+                reg.consultations.add(
+                    reg.workspace.next_number(),
                     NewConsultation(f"Plan {i}", "Region", day, None, None, "U1", body.id),
                     now,
                 )
-                reg.add_meeting(
-                    reg.next_number(), NewMeeting(body.id, day, None, None, None, f"Möte {i}"), now
+                reg.meetings.add(
+                    reg.workspace.next_number(), NewMeeting(body.id, day, None, None, None, f"Möte {i}"), now
                 )
-                reg.add_decision(
-                    reg.next_number(),
+                reg.decisions.add(
+                    reg.workspace.next_number(),
                     i + 1,
                     NewDecision(body.id, dt.date(2021, 8, 30), "Beslut", None, day, "U1", i + 1),
                     now,
@@ -294,11 +294,11 @@ def test_pacing_waits_only_when_nothing_else_is_due(database_url: str, sleeps: l
         bot.dispatcher.pace = 1.0
         now = clock.now()
         with bot.registers(TEAM, write=True) as reg:
-            c0 = reg.add_body(reg.next_number(), "Organ 0", BodyKind.NETWORK, "C00")
-            c1 = reg.add_body(reg.next_number(), "Organ 1", BodyKind.NETWORK, "C01")
+            c0 = reg.bodies.add(reg.workspace.next_number(), "Organ 0", BodyKind.NETWORK, "C00")
+            c1 = reg.bodies.add(reg.workspace.next_number(), "Organ 1", BodyKind.NETWORK, "C01")
             for body in (c0, c0, c1):
-                reg.add_consultation(
-                    reg.next_number(),
+                reg.consultations.add(
+                    reg.workspace.next_number(),
                     NewConsultation("Plan", "Region", dt.date(2021, 9, 30), None, None, "U1", body.id),
                     now,
                 )

@@ -85,8 +85,8 @@ def _choices(side: SlackSide, actor: Actor, name: str) -> dict[str, list[tuple[s
     fields = FORMS[name]
     with side.bot.registers(actor.workspace_id) as reg:
         return {
-            "body": [(str(b.number), b.name) for b in reg.bodies()] if "body" in fields else [],
-            "fund": [(str(f.number), f.name) for f in reg.funds()] if "fund" in fields else [],
+            "body": [(str(b.number), b.name) for b in reg.bodies.all()] if "body" in fields else [],
+            "fund": [(str(f.number), f.name) for f in reg.ledger.funds()] if "fund" in fields else [],
         }
 
 

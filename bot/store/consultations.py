@@ -1,0 +1,134 @@
+"""Consultations over SQL: the core's `ConsultationRepository`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import ColumnElement, or_, select, update
+
+from bot.core.base import Page
+from bot.core.consultations import Consultation, ConsultationChanges, ConsultationState, NewConsultation
+from bot.store.bodies import to_body
+from bot.store.models import ConsultationRow
+from bot.store.paging import Repository, page
+
+
+def to_consultation(row: ConsultationRow) -> Consultation:
+    return Consultation(
+        id=row.id,
+        number=row.number,
+        title=row.title,
+        issuer=row.issuer,
+        due_on=row.due_on,
+        reference=row.reference,
+        received_on=row.received_on,
+        owner=row.owner,
+        body=to_body(row.body) if row.body else None,
+        submitted_on=row.submitted_on,
+    )
+
+
+class SqlConsultations(Repository):
+    def add(self, number: int, new: NewConsultation, at: dt.datetime) -> Consultation:
+        row = ConsultationRow(
+            workspace_id=self.workspace_id,
+            number=number,
+            title=new.title,
+            issuer=new.issuer,
+            reference=new.reference,
+            received_on=new.received_on,
+            due_on=new.due_on,
+            owner=new.owner,
+            body_id=new.body_id,
+            created_at=at,
+        )
+        self.session.add(row)
+        self.session.flush()
+        self.session.refresh(row)
+        return to_consultation(row)
+
+    def get(self, number: int) -> Consultation | None:
+        row = self.session.scalar(
+            select(ConsultationRow).where(
+                ConsultationRow.workspace_id == self.workspace_id, ConsultationRow.number == number
+            )
+        )
+        return to_consultation(row) if row else None
+
+    def find(
+        self, *, state: ConsultationState | None, on: dt.date, limit: int, today: dt.date | None = None
+    ) -> Page[Consultation]:
+        c = ConsultationRow
+        received = or_(c.received_on.is_(None), c.received_on <= on)
+        # No answer is dated in the future, so from today on "unanswered" is "not submitted":
+        # the partial index of unanswered consultations then serves the list.
+        current = today is not None and on >= today
+        unanswered = (
+            c.submitted_on.is_(None) if current else or_(c.submitted_on.is_(None), c.submitted_on > on)
+        )
+        conditions: list[ColumnElement[bool]] = [c.workspace_id == self.workspace_id]
+        order: list[Any] = [c.due_on, c.number]
+        if state is ConsultationState.OPEN:  # every unanswered one, the overdue included
+            conditions += [received, unanswered]
+        elif state is ConsultationState.OVERDUE:
+            conditions += [received, unanswered, c.due_on < on]
+        elif state is ConsultationState.SUBMITTED:
+            conditions.append(c.submitted_on <= on)
+            order = [c.submitted_on.desc(), c.number.desc()]
+        else:
+            order = [c.due_on.desc(), c.number.desc()]
+        return page(self.session, select(c).where(*conditions).order_by(*order), limit, to_consultation)
+
+    def submit(self, consultation_id: int, on: dt.date) -> None:
+        self.session.execute(
+            update(ConsultationRow).where(ConsultationRow.id == consultation_id).values(submitted_on=on)
+        )
+
+    def update(self, consultation_id: int, changes: ConsultationChanges) -> None:
+        values = {
+            name: value
+            for name, value in (
+                ("title", changes.title),
+                ("due_on", changes.due_on),
+                ("owner", changes.owner),
+                ("body_id", changes.body_id),
+            )
+            if value is not None
+        }
+        if values:
+            self.session.execute(
+                update(ConsultationRow).where(ConsultationRow.id == consultation_id).values(**values)
+            )
+            self.session.expire_all()
+
+    def due(
+        self, *, start: dt.date | None, end: dt.date | None, received_by: dt.date | None, limit: int
+    ) -> Page[Consultation]:
+        c = ConsultationRow
+        conditions: list[ColumnElement[bool]] = [
+            c.workspace_id == self.workspace_id,
+            c.submitted_on.is_(None),
+        ]
+        if start is not None:
+            conditions.append(c.due_on >= start)
+        if end is not None:
+            conditions.append(c.due_on <= end)
+        if received_by is not None:
+            conditions.append(or_(c.received_on.is_(None), c.received_on <= received_by))
+        query = select(c).where(*conditions).order_by(c.due_on, c.number)
+        return page(self.session, query, limit, to_consultation)
+
+    def open_of(self, owner: str, on: dt.date, limit: int) -> Page[Consultation]:
+        c = ConsultationRow
+        query = (
+            select(c)
+            .where(
+                c.workspace_id == self.workspace_id,
+                c.owner == owner,
+                or_(c.received_on.is_(None), c.received_on <= on),
+                or_(c.submitted_on.is_(None), c.submitted_on > on),
+            )
+            .order_by(c.due_on, c.number)
+        )
+        return page(self.session, query, limit, to_consultation)

@@ -1,0 +1,159 @@
+"""Decisions over SQL: the core's `DecisionRepository`, with SQLite's trigram index for words."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from sqlalchemy import ColumnElement, and_, column, func, select, table, update
+
+from bot.core import parsing
+from bot.core.base import Page
+from bot.core.decisions import Decision, NewDecision
+from bot.store.bodies import to_body
+from bot.store.models import DecisionRow
+from bot.store.paging import Repository, dialect, page
+
+#: SQLite's substring index over decisions' text (migration 0004): an FTS5 trigram table
+_DECISIONS_FTS = table("decisions_fts", column("rowid"), column("text_folded"))
+#: a word found in more decisions than this is searched by scanning in date order instead
+FTS_CANDIDATES = 1000
+#: words it can serve: three characters or more, none of LIKE's own
+_FTS_WORD = re.compile(r"^[^%_\\]{3,}$")
+
+
+def _like(word: str) -> str:
+    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def to_decision(row: DecisionRow) -> Decision:
+    return Decision(
+        id=row.id,
+        number=row.number,
+        body=to_body(row.body),
+        decided_on=row.decided_on,
+        paragraph=row.paragraph,
+        text=row.text,
+        meeting_number=row.meeting.number if row.meeting else None,
+        follow_up_on=row.follow_up_on,
+        owner=row.owner,
+        follow_up_done_on=row.follow_up_done_on,
+    )
+
+
+class SqlDecisions(Repository):
+    def add(self, number: int, paragraph: int, new: NewDecision, at: dt.datetime) -> Decision:
+        row = DecisionRow(
+            workspace_id=self.workspace_id,
+            number=number,
+            body_id=new.body_id,
+            decided_on=new.decided_on,
+            year=new.decided_on.year,
+            paragraph=paragraph,
+            text=new.text,
+            text_folded=parsing.fold(new.text),
+            meeting_id=new.meeting_id,
+            follow_up_on=new.follow_up_on,
+            owner=new.owner,
+            created_at=at,
+        )
+        self.session.add(row)
+        self.session.flush()
+        self.session.refresh(row)
+        return to_decision(row)
+
+    def get(self, number: int) -> Decision | None:
+        row = self.session.scalar(
+            select(DecisionRow).where(
+                DecisionRow.workspace_id == self.workspace_id, DecisionRow.number == number
+            )
+        )
+        return to_decision(row) if row else None
+
+    def paragraph_taken(self, body_id: int, year: int, paragraph: int) -> bool:
+        found = self.session.scalar(
+            select(DecisionRow.id).where(
+                DecisionRow.body_id == body_id, DecisionRow.year == year, DecisionRow.paragraph == paragraph
+            )
+        )
+        return found is not None
+
+    def next_paragraph(self, body_id: int, year: int) -> int:
+        highest = self.session.scalar(
+            select(func.max(DecisionRow.paragraph)).where(
+                DecisionRow.body_id == body_id, DecisionRow.year == year
+            )
+        )
+        return int(highest or 0) + 1
+
+    def find(
+        self, *, body_id: int | None, year: int | None, words: Sequence[str], limit: int
+    ) -> Page[Decision]:
+        d = DecisionRow
+        conditions: list[ColumnElement[bool]] = [d.workspace_id == self.workspace_id]
+        if body_id is not None:
+            conditions.append(d.body_id == body_id)
+        if year is not None:
+            conditions.append(d.year == year)
+        candidates: set[int] | None = None
+        for word in words:
+            conditions.append(d.text_folded.like(_like(word), escape="\\"))
+            if dialect(self.session) == "sqlite" and _FTS_WORD.match(word):
+                # SQLite: the trigram table names the few decisions holding a rare word, so the
+                # page need not read the history. A common word's list would cost more than it
+                # saves (the date-ordered scan finds a page of it at once): it is left out.
+                found = self.session.scalars(
+                    select(_DECISIONS_FTS.c.rowid)
+                    .where(_DECISIONS_FTS.c.text_folded.like(f"%{word}%"))
+                    .limit(FTS_CANDIDATES + 1)
+                ).all()
+                if len(found) <= FTS_CANDIDATES:
+                    candidates = set(found) if candidates is None else candidates & set(found)
+        if candidates is not None:  # the LIKEs above stay the arbiter
+            conditions.append(d.id.in_(sorted(candidates)))
+        query = select(d).where(and_(*conditions)).order_by(d.decided_on.desc(), d.number.desc())
+        return page(self.session, query, limit, to_decision)
+
+    def finish_follow_up(self, decision_id: int, on: dt.date) -> None:
+        self.session.execute(
+            update(DecisionRow).where(DecisionRow.id == decision_id).values(follow_up_done_on=on)
+        )
+
+    def open_follow_ups(
+        self, *, limit: int, owner: str | None = None, before: dt.date | None = None
+    ) -> Page[Decision]:
+        d = DecisionRow
+        conditions: list[ColumnElement[bool]] = [
+            d.workspace_id == self.workspace_id,
+            d.follow_up_on.is_not(None),
+            d.follow_up_done_on.is_(None),
+        ]
+        if owner is not None:
+            conditions.append(d.owner == owner)
+        if before is not None:
+            conditions.append(d.follow_up_on < before)
+        query = select(d).where(*conditions).order_by(d.follow_up_on, d.number)
+        return page(self.session, query, limit, to_decision)
+
+    def follow_ups_due(self, *, start: dt.date, end: dt.date | None, limit: int) -> Page[Decision]:
+        d = DecisionRow
+        conditions: list[ColumnElement[bool]] = [
+            d.workspace_id == self.workspace_id,
+            d.follow_up_done_on.is_(None),
+            d.follow_up_on >= start,
+        ]
+        if end is not None:
+            conditions.append(d.follow_up_on <= end)
+        query = select(d).where(*conditions).order_by(d.follow_up_on, d.number)
+        return page(self.session, query, limit, to_decision)
+
+    def recorded_since(self, since: dt.datetime, *, limit: int) -> Page[Decision]:
+        d = DecisionRow
+        query = (
+            select(d)
+            .where(d.workspace_id == self.workspace_id, d.created_at > since)
+            .order_by(d.created_at.desc(), d.number.desc())
+        )
+        return page(self.session, query, limit, to_decision)

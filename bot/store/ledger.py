@@ -1,0 +1,151 @@
+"""The ledger over SQL: the core's `LedgerRepository`. Balances and the annual report read the
+monthly sums (`ledger_months`) kept beside the entries, so their cost does not grow with years."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import ColumnElement, case, func, select
+
+from bot.core.base import Page
+from bot.core.ledger import EntryKind, Fund, FundBalance, FundYear, LedgerEntry, NewEntry
+from bot.store.models import FundRow, LedgerEntryRow, LedgerMonthRow
+from bot.store.paging import Repository, insert, page
+
+
+def to_fund(row: FundRow) -> Fund:
+    return Fund(row.id, row.number, row.name)
+
+
+def to_entry(row: LedgerEntryRow) -> LedgerEntry:
+    return LedgerEntry(
+        row.id,
+        row.number,
+        to_fund(row.fund),
+        EntryKind(row.kind),
+        row.amount,
+        row.booked_on,
+        row.text,
+        row.category,
+    )
+
+
+def _month(day: dt.date) -> int:
+    return day.year * 100 + day.month
+
+
+def _signed(e: type[LedgerEntryRow]) -> Any:
+    return case((e.kind == EntryKind.COST.value, -e.amount), else_=e.amount)
+
+
+class SqlLedger(Repository):
+    def add_fund(self, number: int, name: str, at: dt.datetime) -> Fund:
+        row = FundRow(workspace_id=self.workspace_id, number=number, name=name, created_at=at)
+        self.session.add(row)
+        self.session.flush()
+        return to_fund(row)
+
+    def funds(self) -> list[Fund]:
+        rows = self.session.scalars(
+            select(FundRow).where(FundRow.workspace_id == self.workspace_id).order_by(FundRow.number)
+        ).all()
+        return [to_fund(r) for r in rows]
+
+    def add_entry(self, number: int, new: NewEntry, at: dt.datetime) -> LedgerEntry:
+        row = LedgerEntryRow(
+            workspace_id=self.workspace_id,
+            number=number,
+            fund_id=new.fund_id,
+            kind=new.kind.value,
+            amount=new.amount,
+            booked_on=new.booked_on,
+            text=new.text,
+            category=new.category,
+            created_at=at,
+        )
+        self.session.add(row)
+        column = {EntryKind.OPENING: "opening", EntryKind.INCOME: "income", EntryKind.COST: "costs"}[new.kind]
+        values = {
+            "fund_id": new.fund_id,
+            "month": _month(new.booked_on),
+            "opening": 0,
+            "income": 0,
+            "costs": 0,
+        }
+        values[column] = new.amount
+        stmt = insert(self.session, LedgerMonthRow).values(**values)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=["fund_id", "month"],
+            set_={column: getattr(LedgerMonthRow, column) + new.amount},
+        )
+        self.session.execute(stmt)
+        self.session.flush()
+        self.session.refresh(row)
+        return to_entry(row)
+
+    def balances(self, on: dt.date) -> list[FundBalance]:
+        """Each fund's balance at the end of `on`: the month sums through `on`'s month, less
+        what was booked later in that month (normally nothing). A handful of rows per fund,
+        however long the ledger."""
+        funds = self.funds()
+        if not funds:
+            return []
+        ids = [f.id for f in funds]
+        m = LedgerMonthRow
+        through: dict[int, Any] = dict(
+            self.session.execute(
+                select(m.fund_id, func.sum(m.opening + m.income - m.costs))
+                .where(m.fund_id.in_(ids), m.month <= _month(on))
+                .group_by(m.fund_id)
+            ).all()
+        )
+        e = LedgerEntryRow
+        month_end = (on.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+        later: dict[int, Any] = {}
+        if on < month_end:
+            later = dict(
+                self.session.execute(
+                    select(e.fund_id, func.sum(_signed(e)))
+                    .where(e.fund_id.in_(ids), e.booked_on > on, e.booked_on <= month_end)
+                    .group_by(e.fund_id)
+                ).all()
+            )
+        return [FundBalance(f, int(through.get(f.id) or 0) - int(later.get(f.id) or 0)) for f in funds]
+
+    def fund_years(self, year: int) -> list[FundYear]:
+        funds = self.funds()
+        if not funds:
+            return []
+        ids = [f.id for f in funds]
+        m = LedgerMonthRow
+        first, last = year * 100 + 1, year * 100 + 12
+        before: dict[int, Any] = dict(
+            self.session.execute(
+                select(m.fund_id, func.sum(m.opening + m.income - m.costs))
+                .where(m.fund_id.in_(ids), m.month < first)
+                .group_by(m.fund_id)
+            ).all()
+        )
+        during = {
+            fund_id: (int(o or 0), int(i or 0), int(c or 0))
+            for fund_id, o, i, c in self.session.execute(
+                select(m.fund_id, func.sum(m.opening), func.sum(m.income), func.sum(m.costs))
+                .where(m.fund_id.in_(ids), m.month >= first, m.month <= last)
+                .group_by(m.fund_id)
+            ).all()
+        }
+        lines = []
+        for f in funds:
+            opening_in_year, income, costs = during.get(f.id, (0, 0, 0))
+            # An opening balance booked during the year is where the fund starts, not income.
+            lines.append(FundYear(f, int(before.get(f.id) or 0) + opening_in_year, income, costs))
+        return lines
+
+    def entries(self, fund_id: int, year: int | None, limit: int) -> Page[LedgerEntry]:
+        e = LedgerEntryRow
+        conditions: list[ColumnElement[bool]] = [e.workspace_id == self.workspace_id, e.fund_id == fund_id]
+        if year is not None:
+            conditions += [e.booked_on >= dt.date(year, 1, 1), e.booked_on <= dt.date(year, 12, 31)]
+        query = select(e).where(*conditions).order_by(e.booked_on.desc(), e.number.desc())
+        return page(self.session, query, limit, to_entry)

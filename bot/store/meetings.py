@@ -1,0 +1,82 @@
+"""Meetings over SQL: the core's `MeetingRepository`."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import ColumnElement, select, update
+
+from bot.core.base import Page
+from bot.core.meetings import Meeting, NewMeeting
+from bot.store.bodies import to_body
+from bot.store.models import MeetingRow
+from bot.store.paging import Repository, page
+
+
+def to_meeting(row: MeetingRow) -> Meeting:
+    return Meeting(
+        row.id,
+        row.number,
+        to_body(row.body),
+        row.meeting_date,
+        row.meeting_time,
+        row.place,
+        row.title,
+        row.cancelled_at is not None,
+    )
+
+
+class SqlMeetings(Repository):
+    def add(self, number: int, new: NewMeeting, at: dt.datetime) -> Meeting:
+        row = MeetingRow(
+            workspace_id=self.workspace_id,
+            number=number,
+            body_id=new.body_id,
+            meeting_date=new.date,
+            meeting_time=new.time,
+            starts_at=new.starts_at,
+            place=new.place,
+            title=new.title,
+            created_at=at,
+        )
+        self.session.add(row)
+        self.session.flush()
+        self.session.refresh(row)
+        return to_meeting(row)
+
+    def get(self, number: int) -> Meeting | None:
+        row = self.session.scalar(
+            select(MeetingRow).where(
+                MeetingRow.workspace_id == self.workspace_id, MeetingRow.number == number
+            )
+        )
+        return to_meeting(row) if row else None
+
+    def find(
+        self, *, body_id: int | None, start: dt.date | None, end: dt.date | None, limit: int
+    ) -> Page[Meeting]:
+        conditions: list[ColumnElement[bool]] = [MeetingRow.workspace_id == self.workspace_id]
+        if body_id is not None:
+            conditions.append(MeetingRow.body_id == body_id)
+        if start is not None:
+            conditions.append(MeetingRow.meeting_date >= start)
+        if end is not None:
+            conditions.append(MeetingRow.meeting_date <= end)
+        query = (
+            select(MeetingRow)
+            .where(*conditions)
+            .order_by(MeetingRow.meeting_date, MeetingRow.meeting_time, MeetingRow.number)
+        )
+        return page(self.session, query, limit, to_meeting)
+
+    def cancel(self, meeting_id: int, at: dt.datetime) -> None:
+        self.session.execute(update(MeetingRow).where(MeetingRow.id == meeting_id).values(cancelled_at=at))
+
+    def reschedule(
+        self, meeting_id: int, day: dt.date, time: dt.time | None, starts_at: dt.datetime | None
+    ) -> None:
+        self.session.execute(
+            update(MeetingRow)
+            .where(MeetingRow.id == meeting_id)
+            .values(meeting_date=day, meeting_time=time, starts_at=starts_at)
+        )
