@@ -197,7 +197,9 @@ def finish_follow_up(ctx: Context, actor: Actor, args: FinishFollowUp) -> Decisi
         if d.follow_up_on is None:
             raise InvalidInput("error.no_follow_up", usage=usage, number=d.number)
         if d.follow_up_done_on is not None:
-            raise Conflict("error.follow_up_already_done", usage=usage, number=d.number, on=d.follow_up_done_on)
+            raise Conflict(
+                "error.follow_up_already_done", usage=usage, number=d.number, on=d.follow_up_done_on
+            )
         uow.decisions.finish_follow_up(d.id, on)
         audit(ctx, uow, actor, "decision.done", f"#{d.number}", on=on)
         changed(ctx, uow, RecordType.DECISION, d.number)

@@ -11,7 +11,17 @@ from typing import TYPE_CHECKING, Protocol
 
 from bot.core import parsing
 from bot.core.base import Actor, Page
-from bot.core.context import NAME_LIMIT, PAGE, TITLE_LIMIT, Context, audit, find_named, optional_text, text, today
+from bot.core.context import (
+    NAME_LIMIT,
+    PAGE,
+    TITLE_LIMIT,
+    Context,
+    audit,
+    find_named,
+    optional_text,
+    text,
+    today,
+)
 from bot.core.errors import Conflict
 
 if TYPE_CHECKING:

@@ -128,7 +128,14 @@ def add_meeting(ctx: Context, actor: Actor, args: AddMeeting) -> MeetingSaved:
         new = NewMeeting(body.id, args.date, args.time, starts_at, place, title)
         meeting = uow.meetings.add(uow.workspace.next_number(), new, ctx.clock.now())
         audit(
-            ctx, uow, actor, "meeting.add", f"#{meeting.number}", body=body.name, date=args.date, time=args.time
+            ctx,
+            uow,
+            actor,
+            "meeting.add",
+            f"#{meeting.number}",
+            body=body.name,
+            date=args.date,
+            time=args.time,
         )
         changed(ctx, uow, RecordType.MEETING, meeting.number)
         uow.commit()

@@ -25,11 +25,11 @@ from bot.core.reminders import (
     delivery_key,
     is_late,
 )
-from bot.store.db import insert_for, session_factory
-from bot.store.models import ConsultationRow, DecisionRow, DeliveryRow, MeetingRow, Workspace
 from bot.store.consultations import to_consultation
+from bot.store.db import insert_for, session_factory
 from bot.store.decisions import to_decision
 from bot.store.meetings import to_meeting
+from bot.store.models import ConsultationRow, DecisionRow, DeliveryRow, MeetingRow, Workspace
 
 D = DeliveryRow
 DELIVERIES: Table = DeliveryRow.__table__  # type: ignore[assignment]

@@ -88,12 +88,20 @@ def test_however_much_there_is_the_digest_stays_within_slacks_limits(database_ur
             for i in range(60):
                 day = dt.date(2021, 9, 14) + dt.timedelta(days=i % 13)
                 reg.meetings.add(
-                    reg.workspace.next_number(), NewMeeting(body.id, day, None, None, long[:390], long[:390]), now
+                    reg.workspace.next_number(),
+                    NewMeeting(body.id, day, None, None, long[:390], long[:390]),
+                    now,
                 )
                 reg.consultations.add(
                     reg.workspace.next_number(),
                     NewConsultation(
-                        long[:190] + str(i), long[:190], day - dt.timedelta(days=20 * (i % 2)), None, None, "U1", body.id
+                        long[:190] + str(i),
+                        long[:190],
+                        day - dt.timedelta(days=20 * (i % 2)),
+                        None,
+                        None,
+                        "U1",
+                        body.id,
                     ),
                     now,
                 )
