@@ -50,6 +50,11 @@ def test_a_command_without_rules_is_a_programming_error(desk: Office) -> None:
 
 def test_extensions_answer_their_commands(desk: Office) -> None:
     seen: list[tuple[Actor, str]] = []
-    desk.committee.extensions["digest"] = lambda actor, cmd: seen.append((actor, cmd.name)) or "sent"
+
+    def digest(actor: Actor, cmd: Command) -> str:
+        seen.append((actor, cmd.name))
+        return "sent"
+
+    desk.committee.extensions["digest"] = digest
     assert desk.run("digest") == "sent"
     assert seen == [(desk.admin, "digest")]
