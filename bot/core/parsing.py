@@ -1,4 +1,4 @@
-"""How people write values: amounts in kronor, dates, times, Slack mentions and channels.
+"""How people write values: amounts in kronor, dates, times, people and channels (Slack and Teams).
 
 Every parser raises `InvalidInput` with a message key that the catalog turns into a reply that
 shows the accepted forms.
@@ -113,24 +113,42 @@ def looks_like_time(text: str) -> bool:
     return bool(_TIME.match(text.strip()))
 
 
-_USER = re.compile(r"^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$|^@?([UW][A-Z0-9]{2,})$")
+#: the longest person or channel id the register stores (Teams ids run to ~200 characters)
+ID_LIMIT = 255
+
+_SLACK_USER = r"[UW][A-Z0-9]{2,}"
+#: a Bot Framework user id as Teams sends it (`29:1abc…`)
+_TEAMS_USER = r"29:[A-Za-z0-9_\-]+"
+#: an Entra ID (AAD) object id, with or without braces
+_AAD_OBJECT = r"\{?[0-9A-Fa-f]{8}-(?:[0-9A-Fa-f]{4}-){3}[0-9A-Fa-f]{12}\}?"
+_USER_ID = rf"(?:{_SLACK_USER}|{_TEAMS_USER}|{_AAD_OBJECT})"
+_USER = re.compile(rf"^<@({_USER_ID})(?:\|[^>]*)?>$|^@?({_USER_ID})$")
 
 
 def parse_user(text: str) -> str:
-    """A Slack user as Slack escapes it (`<@U123|anna>`) or as a bare id."""
+    """A person as Slack escapes them (`<@U123|anna>`), as the Teams adapter passes them in the
+    same syntax (`<@29:1abc…>`, `<@8d1e…-…>` for an Entra object id), or as a bare id."""
     match = _USER.match(text.strip())
-    if not match:
+    if not match or len(match[1] or match[2]) > ID_LIMIT:
         raise InvalidInput("error.user", value=text)
-    return match[1] or match[2]
+    user = match[1] or match[2]
+    if re.fullmatch(_AAD_OBJECT, user):  # one person however the GUID was written
+        return user.strip("{}").lower()
+    return user
 
 
-_CHANNEL = re.compile(r"^<#([CG][A-Z0-9]+)(?:\|[^>]*)?>$|^#?([CG][A-Z0-9]{2,})$")
+_SLACK_CHANNEL = r"[CG][A-Z0-9]{2,}"
+#: a Teams channel id (`19:abc…@thread.tacv2`, older teams `@thread.skype`)
+_TEAMS_CHANNEL = r"19:[A-Za-z0-9_.\-]+@thread\.(?:tacv2|skype)"
+_CHANNEL_ID = rf"(?:{_SLACK_CHANNEL}|{_TEAMS_CHANNEL})"
+_CHANNEL = re.compile(rf"^<#({_CHANNEL_ID})(?:\|[^>]*)?>$|^#?({_CHANNEL_ID})$")
 
 
 def parse_channel(text: str) -> str:
-    """A Slack channel as Slack escapes it (`<#C123|general>`) or as a bare id."""
+    """A channel as Slack escapes it (`<#C123|general>`), a Teams channel in the same syntax
+    (`<#19:abc…@thread.tacv2>`), or a bare id."""
     match = _CHANNEL.match(text.strip())
-    if not match:
+    if not match or len(match[1] or match[2]) > ID_LIMIT:
         raise InvalidInput("error.channel", value=text)
     return match[1] or match[2]
 

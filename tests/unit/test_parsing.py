@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.core import parsing
+from bot.core import grammar, parsing
 from bot.core.errors import InvalidInput
 from bot.i18n import Translator
 
@@ -143,3 +143,38 @@ def test_words_split_like_a_shell_with_typographic_quotes() -> None:
 def test_folding_meets_case_and_accents() -> None:
     assert parsing.fold("Högskola") == parsing.fold("hogskola") == parsing.fold("HÖGSKOLA")
     assert parsing.fold("Tvärförbindelse") == "tvarforbindelse"
+
+
+TEAMS_USER = "29:1" + "aB3_-" * 38  # Bot Framework user ids run to ~200 characters
+TEAMS_CHANNEL = "19:" + "a1b2c3d4e5" * 9 + "@thread.tacv2"
+AAD_OBJECT = "8D1E2F3A-4B5C-4D6E-8F90-A1B2C3D4E5F6"
+
+
+def test_people_and_channels_as_the_teams_adapter_passes_them() -> None:
+    assert parsing.parse_user(f"<@{TEAMS_USER}>") == TEAMS_USER
+    assert parsing.parse_user(f"<@{TEAMS_USER}|Anna Berg>") == TEAMS_USER
+    assert parsing.parse_user(TEAMS_USER) == TEAMS_USER
+    assert parsing.parse_user(f"<@{AAD_OBJECT}>") == AAD_OBJECT.lower()
+    assert parsing.parse_user(f"<@{{{AAD_OBJECT}}}>") == AAD_OBJECT.lower()
+    assert parsing.parse_channel(f"<#{TEAMS_CHANNEL}>") == TEAMS_CHANNEL
+    assert parsing.parse_channel(f"<#{TEAMS_CHANNEL}|Allmänt>") == TEAMS_CHANNEL
+    assert parsing.parse_channel("<#19:general0123@thread.skype>") == "19:general0123@thread.skype"
+    assert parsing.parse_channel(TEAMS_CHANNEL) == TEAMS_CHANNEL
+    assert len(TEAMS_USER) > 150 and len(TEAMS_CHANNEL) > 100
+
+
+def test_teams_look_alikes_are_refused() -> None:
+    for bad in ("<@29:>", "<@28:bot>", "<@8d1e2f3a-4b5c>", "<@29:" + "a" * 300 + ">", "29:anna berg"):
+        with pytest.raises(InvalidInput):
+            parsing.parse_user(bad)
+    for bad in ("<#19:abc@thread.v2>", "<#19:abc>", "19:abc@thread.tacv2x", "<#29:abc@thread.tacv2>"):
+        with pytest.raises(InvalidInput):
+            parsing.parse_channel(bad)
+
+
+def test_teams_ids_go_through_the_grammar() -> None:
+    grant = grammar.parse(f"role grant <@{TEAMS_USER}|Anna> secretary")
+    assert grant.args["user"] == TEAMS_USER
+    assert grammar.parse(f"digest channel <#{TEAMS_CHANNEL}|Allmänt>").args["channel"] == TEAMS_CHANNEL
+    consult = grammar.parse(f'remiss ny "T" --från R --senast 2021-09-30 --ägare <@{AAD_OBJECT}>')
+    assert consult.args["owner"] == AAD_OBJECT.lower()
