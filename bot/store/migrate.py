@@ -28,7 +28,8 @@ def alembic_config() -> Config:
     return config
 
 
-def upgrade(engine: Engine) -> None:
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Migrate to `revision` (the newest unless told: tests stop at an older one)."""
     config = alembic_config()
     if is_sqlite(engine):
         with engine.execution_options(**{SQLITE_BEGIN: "IMMEDIATE"}).connect() as conn:
@@ -37,7 +38,7 @@ def upgrade(engine: Engine) -> None:
             try:
                 with conn.begin():
                     config.attributes["connection"] = conn
-                    command.upgrade(config, "head")
+                    command.upgrade(config, revision)
             finally:
                 # The connection goes back to the pool: it must enforce foreign keys again.
                 conn.connection.driver_connection.execute("PRAGMA foreign_keys=ON")  # type: ignore[union-attr]
@@ -48,7 +49,7 @@ def upgrade(engine: Engine) -> None:
         try:
             with conn.begin():
                 config.attributes["connection"] = conn
-                command.upgrade(config, "head")
+                command.upgrade(config, revision)
         finally:
             conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": ADVISORY_LOCK})
             conn.commit()

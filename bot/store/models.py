@@ -68,8 +68,12 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
         return value.astimezone(dt.UTC)
 
 
+#: a workspace, person, channel or message id of any platform: Slack's are short, Teams' run to
+#: a tenant GUID, `19:…@thread.tacv2` (~100 characters) and `29:…` user ids (~200); migration 0005
+PlatformId = String(255)
+
 Id = Annotated[int, mapped_column(Integer, primary_key=True, autoincrement=True)]
-WorkspaceId = Annotated[str, mapped_column(String(32), ForeignKey("workspaces.id"), index=True)]
+WorkspaceId = Annotated[str, mapped_column(PlatformId, ForeignKey("workspaces.id"), index=True)]
 Number = Annotated[int, mapped_column(Integer)]
 Moment = Annotated[dt.datetime, mapped_column(UTCDateTime())]
 Ore = Annotated[int, mapped_column(BigInteger)]
@@ -84,10 +88,10 @@ class Workspace(Base):
 
     __tablename__ = "workspaces"
 
-    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    id: Mapped[str] = mapped_column(PlatformId, primary_key=True)
     #: the short numbers (#12) are one sequence per workspace across every kind of record
     next_number: Mapped[int] = mapped_column(Integer, default=1)
-    digest_channel: Mapped[str | None] = mapped_column(String(32))
+    digest_channel: Mapped[str | None] = mapped_column(PlatformId)
     created_at: Mapped[Moment]
 
 
@@ -97,9 +101,9 @@ class RoleRow(Base):
 
     id: Mapped[Id]
     workspace_id: Mapped[WorkspaceId]
-    user_id: Mapped[str] = mapped_column(String(32))
+    user_id: Mapped[str] = mapped_column(PlatformId)
     role: Mapped[str] = mapped_column(String(16))
-    granted_by: Mapped[str] = mapped_column(String(32))
+    granted_by: Mapped[str] = mapped_column(PlatformId)
     granted_at: Mapped[Moment]
 
 
@@ -112,7 +116,7 @@ class BodyRow(Base):
     number: Mapped[Number]
     name: Mapped[str] = mapped_column(String(200))
     kind: Mapped[str] = mapped_column(String(16))
-    channel: Mapped[str | None] = mapped_column(String(32))
+    channel: Mapped[str | None] = mapped_column(PlatformId)
 
 
 class MeetingRow(Base):
@@ -165,7 +169,7 @@ class ConsultationRow(Base):
     received_on: Mapped[dt.date | None] = mapped_column(Date)
     due_on: Mapped[dt.date] = mapped_column(Date)
     submitted_on: Mapped[dt.date | None] = mapped_column(Date)
-    owner: Mapped[str | None] = mapped_column(String(32))
+    owner: Mapped[str | None] = mapped_column(PlatformId)
     body_id: Mapped[int | None] = mapped_column(ForeignKey("bodies.id"), index=True)
     created_at: Mapped[Moment]
 
@@ -199,7 +203,7 @@ class DecisionRow(Base):
     meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id"), index=True)
     follow_up_on: Mapped[dt.date | None] = mapped_column(Date)
     follow_up_done_on: Mapped[dt.date | None] = mapped_column(Date)
-    owner: Mapped[str | None] = mapped_column(String(32))
+    owner: Mapped[str | None] = mapped_column(PlatformId)
     created_at: Mapped[Moment]
 
     body: Mapped[BodyRow] = relationship(lazy="joined")
@@ -263,9 +267,9 @@ class AuditRow(Base):
     id: Mapped[Id]
     workspace_id: Mapped[WorkspaceId]
     at: Mapped[Moment]
-    actor: Mapped[str] = mapped_column(String(32))
+    actor: Mapped[str] = mapped_column(PlatformId)
     action: Mapped[str] = mapped_column(String(40))
-    subject: Mapped[str] = mapped_column(String(64))
+    subject: Mapped[str] = mapped_column(PlatformId)
     details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
 
@@ -285,12 +289,13 @@ class DeliveryRow(Base):
 
     id: Mapped[Id]
     workspace_id: Mapped[WorkspaceId]
-    key: Mapped[str] = mapped_column(String(200), unique=True)
+    #: `digest:<workspace>:<channel>:<week>` holds two platform ids
+    key: Mapped[str] = mapped_column(String(600), unique=True)
     kind: Mapped[str] = mapped_column(String(24))  # consultation | meeting | follow_up | digest
     item_number: Mapped[int | None] = mapped_column(Integer)
     step: Mapped[str] = mapped_column(String(40))
     due_at: Mapped[Moment]
-    channel: Mapped[str | None] = mapped_column(String(32))
+    channel: Mapped[str | None] = mapped_column(PlatformId)
     status: Mapped[str] = mapped_column(String(16))
     late: Mapped[bool] = mapped_column(Boolean, default=False)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
@@ -298,7 +303,7 @@ class DeliveryRow(Base):
     lease_owner: Mapped[str | None] = mapped_column(String(64))
     lease_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     sent_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
-    message_ts: Mapped[str | None] = mapped_column(String(32))
+    message_ts: Mapped[str | None] = mapped_column(PlatformId)
     last_error: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[Moment]
     updated_at: Mapped[Moment]
