@@ -23,7 +23,6 @@ from bot.core.consultations import Consultation, ConsultationChanges, Consultati
 from bot.core.decisions import Decision, NewDecision
 from bot.core.ledger import EntryKind, Fund, FundBalance, FundYear, LedgerEntry, NewEntry
 from bot.core.meetings import Meeting, NewMeeting
-from bot.core.ports import UnitOfWork
 
 T = TypeVar("T")
 
@@ -400,22 +399,3 @@ class MemoryRegister:
     def workspace(self, workspace_id: str) -> WorkspaceState:
         """The committed state of a workspace (created empty on first use)."""
         return self.workspaces.setdefault(workspace_id, WorkspaceState())
-
-
-class RecordingListener:
-    """An `ItemListener` that writes down what it was told, and in which unit of work."""
-
-    def __init__(self) -> None:
-        self.calls: list[tuple[RecordType, int]] = []
-        self.units: list[UnitOfWork] = []
-
-    def item_changed(self, uow: UnitOfWork, record_type: RecordType, number: int) -> None:
-        self.units.append(uow)
-        self.calls.append((record_type, number))
-
-
-class NoHolidays:
-    """A calendar with weekends only, so working days are easy to count in a test."""
-
-    def is_holiday(self, day: dt.date) -> bool:
-        return False

@@ -9,16 +9,36 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.core import grammar
-from bot.core.base import Actor, Role
+from bot.core.base import Actor, RecordType, Role
 from bot.core.clock import FixedClock
+from bot.core.ports import UnitOfWork
 from bot.core.service import Committee
 from bot.core.workdays import WorkingDays
-from tests.fakes.memory import MemoryRegister, NoHolidays, RecordingListener, WorkspaceState
+from tests.fakes.memory import MemoryRegister, WorkspaceState
 
 TEAM = "T1"
 ADMIN = "UADMIN"
 #: Monday 20 September 2021, 10:00 in Stockholm
 NOW = dt.datetime(2021, 9, 20, 8, 0, tzinfo=dt.UTC)
+
+
+class RecordingListener:
+    """An `ItemListener` that writes down what it was told, and in which unit of work."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[RecordType, int]] = []
+        self.units: list[UnitOfWork] = []
+
+    def item_changed(self, uow: UnitOfWork, record_type: RecordType, number: int) -> None:
+        self.units.append(uow)
+        self.calls.append((record_type, number))
+
+
+class NoHolidays:
+    """A calendar with weekends only, so working days are easy to count in a test."""
+
+    def is_holiday(self, day: dt.date) -> bool:
+        return False
 
 
 @dataclass
