@@ -116,13 +116,16 @@ def looks_like_time(text: str) -> bool:
 #: the longest person or channel id the register stores (Teams ids run to ~200 characters)
 ID_LIMIT = 255
 
-_SLACK_USER = r"[UW][A-Z0-9]{2,}"
+#: Slack's user ids; written bare they need three characters, so a word is not taken for one
+_SLACK_USER, _SLACK_USER_BARE = r"[UW][A-Z0-9]+", r"[UW][A-Z0-9]{2,}"
 #: a Bot Framework user id as Teams sends it (`29:1abc…`)
 _TEAMS_USER = r"29:[A-Za-z0-9_\-]+"
 #: an Entra ID (AAD) object id, with or without braces
 _AAD_OBJECT = r"\{?[0-9A-Fa-f]{8}-(?:[0-9A-Fa-f]{4}-){3}[0-9A-Fa-f]{12}\}?"
-_USER_ID = rf"(?:{_SLACK_USER}|{_TEAMS_USER}|{_AAD_OBJECT})"
-_USER = re.compile(rf"^<@({_USER_ID})(?:\|[^>]*)?>$|^@?({_USER_ID})$")
+_USER = re.compile(
+    rf"^<@({_SLACK_USER}|{_TEAMS_USER}|{_AAD_OBJECT})(?:\|[^>]*)?>$"
+    rf"|^@?({_SLACK_USER_BARE}|{_TEAMS_USER}|{_AAD_OBJECT})$"
+)
 
 
 def parse_user(text: str) -> str:
@@ -137,11 +140,12 @@ def parse_user(text: str) -> str:
     return user
 
 
-_SLACK_CHANNEL = r"[CG][A-Z0-9]{2,}"
+_SLACK_CHANNEL, _SLACK_CHANNEL_BARE = r"[CG][A-Z0-9]+", r"[CG][A-Z0-9]{2,}"
 #: a Teams channel id (`19:abc…@thread.tacv2`, older teams `@thread.skype`)
 _TEAMS_CHANNEL = r"19:[A-Za-z0-9_.\-]+@thread\.(?:tacv2|skype)"
-_CHANNEL_ID = rf"(?:{_SLACK_CHANNEL}|{_TEAMS_CHANNEL})"
-_CHANNEL = re.compile(rf"^<#({_CHANNEL_ID})(?:\|[^>]*)?>$|^#?({_CHANNEL_ID})$")
+_CHANNEL = re.compile(
+    rf"^<#({_SLACK_CHANNEL}|{_TEAMS_CHANNEL})(?:\|[^>]*)?>$|^#?({_SLACK_CHANNEL_BARE}|{_TEAMS_CHANNEL})$"
+)
 
 
 def parse_channel(text: str) -> str:

@@ -154,6 +154,7 @@ def test_people_and_channels_as_the_teams_adapter_passes_them() -> None:
     assert parsing.parse_user(f"<@{TEAMS_USER}>") == TEAMS_USER
     assert parsing.parse_user(f"<@{TEAMS_USER}|Anna Berg>") == TEAMS_USER
     assert parsing.parse_user(TEAMS_USER) == TEAMS_USER
+    assert parsing.parse_user("<@U9>") == "U9"  # Slack's short ids stay people as before
     assert parsing.parse_user(f"<@{AAD_OBJECT}>") == AAD_OBJECT.lower()
     assert parsing.parse_user(f"<@{{{AAD_OBJECT}}}>") == AAD_OBJECT.lower()
     assert parsing.parse_channel(f"<#{TEAMS_CHANNEL}>") == TEAMS_CHANNEL
