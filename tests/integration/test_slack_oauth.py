@@ -24,7 +24,7 @@ from bot.core.clock import FixedClock
 from bot.core.reminders import DeliveryStatus
 from bot.reminders.posting import SLACK, OnePoster
 from bot.store import slack_oauth
-from bot.store.models import Base
+from bot.store.schema import Base
 from bot.views.message import Message, Text
 from tests.conftest import make_settings
 from tests.fakes.slack_api import FakeSlack
