@@ -8,13 +8,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from sqlalchemy import Engine, text
 
 from bot.adapters.calendar_se import SwedishHolidays
 from bot.adapters.shell.printer import ConsolePoster
-from bot.config import Settings
+from bot.config import LOCAL_USER, LOCAL_WORKSPACE, Settings
 from bot.core.clock import Clock, SystemClock
 from bot.core.reminder_commands import ReminderCommands
 from bot.core.reminders import ReminderPlanner, ReminderRules
@@ -31,9 +31,10 @@ from bot.store.db import make_engine, session_factory
 from bot.store.outbox import SqlOutbox
 from bot.store.register import SqlRegisterFactory
 
-#: the console's workspace: it never posts to Slack
-LOCAL_WORKSPACE = "local"
-LOCAL_USER = "console"
+if TYPE_CHECKING:  # Slack's parts are imported only where Slack is used: the console starts without them
+    from bot.adapters.slack.services import SlackProcess, SlackServices
+
+__all__ = ["LOCAL_USER", "LOCAL_WORKSPACE", "Bot", "bootstrap", "slack_process"]
 
 
 @dataclass
@@ -87,6 +88,26 @@ class Bot:
         if self.ticker is not None:
             self.ticker.stop()
         self.engine.dispose()
+
+    def slack_services(self) -> SlackServices:
+        """What the Slack adapter is given: no more than it needs."""
+        from bot.adapters.slack.oauth import oauth_stores
+        from bot.adapters.slack.services import Choices, SlackServices
+        from bot.store.slack_events import first_delivery
+
+        def choices(workspace_id: str) -> Choices:
+            with self.registers(workspace_id) as reg:
+                return Choices(reg.bodies(), reg.funds())
+
+        return SlackServices(
+            conversation=self.frontend,
+            what_matters=self.committee.what_matters,
+            choices=choices,
+            first_delivery=lambda event_id: first_delivery(self.engine, event_id, self.clock.now()),
+            health=self.health,
+            welcome_installer=self.committee.welcome_installer,
+            oauth=oauth_stores(self.engine, self.settings) if self.settings.has_oauth else None,
+        )
 
 
 def bootstrap(
@@ -173,3 +194,11 @@ def _posters(
             SlackPoster(settings.slack_bot_token, settings.slack_api_url, translator, settings.slack_command)
         )
     return posters
+
+
+def slack_process(settings: Settings, *, run_migrations: bool = True) -> SlackProcess:
+    """A bot for Slack (`serve`'s workers, Socket Mode): its services and its life."""
+    from bot.adapters.slack.services import SlackProcess
+
+    bot = bootstrap(settings, run_migrations=run_migrations)
+    return SlackProcess(bot.slack_services(), bot)

@@ -17,6 +17,7 @@ from bot.config import Settings, SettingsError
 from bot.core.clock import Clock, FixedClock
 
 if TYPE_CHECKING:
+    from bot.adapters.slack.services import SlackProcess
     from bot.bootstrap import Bot
 
 log = logging.getLogger("bot")
@@ -148,7 +149,12 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
             "serve needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (one workspace), or SLACK_CLIENT_ID, "
             "SLACK_CLIENT_SECRET and SLACK_SIGNING_SECRET (several)"
         )
-    return serve(settings, host=args.host, port=args.port or settings.port)
+    from bot.bootstrap import slack_process
+
+    def build(settings: Settings) -> SlackProcess:  # in each worker, after the fork; serve migrates first
+        return slack_process(settings, run_migrations=False)
+
+    return serve(settings, host=args.host, port=args.port or settings.port, build=build)
 
 
 def cmd_socket(settings: Settings, args: argparse.Namespace) -> int:
@@ -156,7 +162,9 @@ def cmd_socket(settings: Settings, args: argparse.Namespace) -> int:
 
     if not settings.has_socket_credentials:
         raise Failure("socket needs SLACK_BOT_TOKEN and SLACK_APP_TOKEN (xapp-…)")
-    return run_socket_mode(settings)
+    from bot.bootstrap import slack_process
+
+    return run_socket_mode(settings, slack_process)
 
 
 def cmd_shell(settings: Settings, args: argparse.Namespace) -> int:
@@ -169,7 +177,7 @@ def cmd_shell(settings: Settings, args: argparse.Namespace) -> int:
         bot.start_background()
 
     try:
-        return run(bot, on_start=scheduler)
+        return run(bot.frontend, on_start=scheduler)
     finally:
         bot.close()
 

@@ -99,11 +99,11 @@ class SlackDriver:
 
     @classmethod
     def start(cls, bot: Bot, fake: FakeSlack, **app_options: Any) -> SlackDriver:
-        return cls(bot, bot.settings, fake, build_app(bot, bot.settings, **app_options))
+        return cls(bot, bot.settings, fake, build_app(bot.slack_services(), bot.settings, **app_options))
 
     @property
     def side(self) -> SlackSide:
-        return SlackSide(self.bot, self.settings)
+        return SlackSide(self.bot.slack_services(), self.settings)
 
     def send(
         self, body: str, content_type: str, *, headers: dict[str, str] | None = None, signed: bool = True
