@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
 
-.PHONY: run test check lint types alembic-check bench bench-smoke clean
+.PHONY: run test check lint types layers alembic-check bench bench-smoke clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,8 +21,8 @@ run: $(BIN)/.installed
 test: $(BIN)/.installed
 	$(BIN)/python -m pytest
 
-## check: ruff, mypy and `alembic check` (models and migrations agree)
-check: lint types alembic-check
+## check: ruff, mypy, the layers (import-linter, .importlinter) and `alembic check` (models and migrations agree)
+check: lint types layers alembic-check
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check bot tests bench migrations
@@ -30,6 +30,9 @@ lint: $(BIN)/.installed
 
 types: $(BIN)/.installed
 	$(BIN)/mypy
+
+layers: $(BIN)/.installed
+	$(BIN)/lint-imports
 
 alembic-check: $(BIN)/.installed
 	$(BIN)/python -m tests.alembic_check

@@ -150,14 +150,14 @@ def _in_process(url: str, fake: Any, *, paced: bool, expected: int) -> dict[str,
         dispatcher = bot.dispatcher
         if not paced:
             dispatcher.pace = 0
-        original = dispatcher._wait_for_channel
+        original = dispatcher.pacer.wait_for
 
         def timed_wait(channel: str) -> None:
             started = time.perf_counter()
             original(channel)
             waited[0] += time.perf_counter() - started
 
-        dispatcher._wait_for_channel = timed_wait  # type: ignore[method-assign]
+        dispatcher.pacer.wait_for = timed_wait  # type: ignore[method-assign]
         fake.clear()
         # Planning runs ahead of time (when an item changes, and every few minutes): plan the
         # day before, then hand over at the step's time.

@@ -8,30 +8,33 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from sqlalchemy import Engine, text
 
 from bot.adapters.calendar_se import SwedishHolidays
-from bot.config import Settings
+from bot.adapters.shell.printer import ConsolePoster
+from bot.config import LOCAL_USER, LOCAL_WORKSPACE, Settings
 from bot.core.clock import Clock, SystemClock
+from bot.core.reminder_commands import ReminderCommands
 from bot.core.reminders import ReminderPlanner, ReminderRules
 from bot.core.service import Committee
 from bot.core.workdays import WorkingDays
 from bot.frontend import Frontend
 from bot.i18n import Translator
-from bot.reminders.commands import ReminderCommands
 from bot.reminders.dispatcher import Dispatcher
 from bot.reminders.planning import ReminderPlanning
+from bot.reminders.posting import CONSOLE, SLACK, OnePoster, Posters
 from bot.scheduler.ticker import Ticker
 from bot.store import migrate
 from bot.store.db import make_engine, session_factory
-from bot.store.outbox import Outbox
+from bot.store.outbox import SqlOutbox
 from bot.store.unit_of_work import SqlUnitOfWorkFactory
 
-#: the console's workspace: it never posts to Slack
-LOCAL_WORKSPACE = "local"
-LOCAL_USER = "console"
+if TYPE_CHECKING:  # Slack's parts are imported only where Slack is used: the console starts without them
+    from bot.adapters.slack.services import SlackProcess, SlackServices
+
+__all__ = ["LOCAL_USER", "LOCAL_WORKSPACE", "Bot", "bootstrap", "slack_process"]
 
 
 @dataclass
@@ -61,12 +64,6 @@ class Bot:
         )
         self.ticker.start()
 
-    def print_local_reminders(self, out: TextIO) -> None:
-        """The local workspace's reminders and digests go to `out` (the console), never Slack."""
-        from bot.adapters.shell.printer import ConsolePoster
-
-        self.dispatcher.local_poster = ConsolePoster(out)
-
     def health(self) -> tuple[bool, dict[str, Any]]:
         """Is the database reachable and, where one should run, the scheduler ticking?"""
         report: dict[str, Any] = {}
@@ -92,8 +89,37 @@ class Bot:
             self.ticker.stop()
         self.engine.dispose()
 
+    def slack_services(self) -> SlackServices:
+        """What the Slack adapter is given: no more than it needs."""
+        from bot.adapters.slack.oauth import oauth_stores
+        from bot.adapters.slack.services import Choices, SlackServices
+        from bot.store.slack_events import first_delivery
 
-def bootstrap(settings: Settings, *, clock: Clock | None = None, run_migrations: bool = True) -> Bot:
+        def choices(workspace_id: str) -> Choices:
+            with self.registers(workspace_id) as reg:
+                return Choices(reg.bodies.all(), reg.ledger.funds())
+
+        return SlackServices(
+            conversation=self.frontend,
+            what_matters=self.committee.what_matters,
+            choices=choices,
+            first_delivery=lambda event_id: first_delivery(self.engine, event_id, self.clock.now()),
+            health=self.health,
+            welcome_installer=self.committee.welcome_installer,
+            oauth=oauth_stores(self.engine, self.settings) if self.settings.has_oauth else None,
+        )
+
+
+def bootstrap(
+    settings: Settings,
+    *,
+    clock: Clock | None = None,
+    run_migrations: bool = True,
+    console: TextIO | None = None,
+) -> Bot:
+    """The bot for `settings`. With `console`, the local workspace's reminders and digests are
+    printed there (the console's own workspace never posts to Slack); without, this process
+    leaves them in the outbox."""
     engine = make_engine(settings.database_url)
     if run_migrations:
         migrate.upgrade(engine)
@@ -108,7 +134,7 @@ def bootstrap(settings: Settings, *, clock: Clock | None = None, run_migrations:
         admin_users=settings.admin_users,
     )
     frontend = Frontend(committee, settings.locale)
-    planning, dispatcher = _reminders(settings, engine, registers, clock, workdays, committee)
+    planning, dispatcher = _reminders(settings, engine, registers, clock, workdays, committee, console)
     bot = Bot(settings, engine, clock, workdays, registers, committee, frontend, planning, dispatcher)
     bot.ticks.append(dispatcher.tick)
     return bot
@@ -121,6 +147,7 @@ def _reminders(
     clock: Clock,
     workdays: WorkingDays,
     committee: Committee,
+    console: TextIO | None,
 ) -> tuple[ReminderPlanning, Dispatcher]:
     rules = ReminderRules(
         zone=settings.timezone,
@@ -131,7 +158,7 @@ def _reminders(
         digest_time=settings.digest_time,
     )
     planner = ReminderPlanner(rules, workdays)
-    box = Outbox(engine, LOCAL_WORKSPACE)
+    box = SqlOutbox(engine, LOCAL_WORKSPACE)
     planning = ReminderPlanning(
         planner,
         registers,
@@ -141,18 +168,37 @@ def _reminders(
         local_workspace=LOCAL_WORKSPACE,
     )
     committee.listeners.append(planning)
-    commands = ReminderCommands(registers, planner, clock, settings.timezone, settings.admin_users)
+    commands = ReminderCommands(registers, box, planner, clock, settings.timezone, settings.admin_users)
     committee.extensions.update(commands.extensions())
     translator = Translator(settings.locale)
-    dispatcher = Dispatcher(box, registers, planning, translator, settings.timezone)
+    posters = _posters(settings, engine, translator, console)
+    dispatcher = Dispatcher(box, registers, planning, translator, settings.timezone, posters=posters)
+    return planning, dispatcher
+
+
+def _posters(
+    settings: Settings, engine: Engine, translator: Translator, console: TextIO | None
+) -> dict[str, Posters]:
+    """Who posts for each platform this process can reach (a Teams adapter adds its own)."""
+    posters: dict[str, Posters] = {}
+    if console is not None:
+        posters[CONSOLE] = OnePoster(ConsolePoster(console))
     if settings.has_oauth:  # several workspaces: each posts with its own installation's token
         from bot.adapters.slack.oauth import WorkspacePosters
 
-        dispatcher.slack_posters = WorkspacePosters(engine, settings, translator)
+        posters[SLACK] = WorkspacePosters(engine, settings, translator)
     elif settings.slack_bot_token:
         from bot.adapters.slack.poster import SlackPoster
 
-        dispatcher.slack_poster = SlackPoster(
-            settings.slack_bot_token, settings.slack_api_url, translator, settings.slack_command
+        posters[SLACK] = OnePoster(
+            SlackPoster(settings.slack_bot_token, settings.slack_api_url, translator, settings.slack_command)
         )
-    return planning, dispatcher
+    return posters
+
+
+def slack_process(settings: Settings, *, run_migrations: bool = True) -> SlackProcess:
+    """A bot for Slack (`serve`'s workers, Socket Mode): its services and its life."""
+    from bot.adapters.slack.services import SlackProcess
+
+    bot = bootstrap(settings, run_migrations=run_migrations)
+    return SlackProcess(bot.slack_services(), bot)

@@ -11,8 +11,14 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
 from bot.config import Settings, SettingsError
+from bot.core.clock import Clock, FixedClock
+
+if TYPE_CHECKING:
+    from bot.adapters.slack.services import SlackProcess
+    from bot.bootstrap import Bot
 
 log = logging.getLogger("bot")
 
@@ -104,10 +110,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
-def _bootstrap(settings: Settings, **kwargs: object):  # type: ignore[no-untyped-def]
+def _bootstrap(settings: Settings, *, clock: Clock | None = None, console: TextIO | None = None) -> Bot:
+    """The bot, wired (imported here: `manifest` and usage errors need none of it)."""
     from bot.bootstrap import bootstrap
 
-    return bootstrap(settings, **kwargs)  # type: ignore[arg-type]
+    return bootstrap(settings, clock=clock, console=console)
 
 
 def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
@@ -142,7 +149,12 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
             "serve needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (one workspace), or SLACK_CLIENT_ID, "
             "SLACK_CLIENT_SECRET and SLACK_SIGNING_SECRET (several)"
         )
-    return serve(settings, host=args.host, port=args.port or settings.port)
+    from bot.bootstrap import slack_process
+
+    def build(settings: Settings) -> SlackProcess:  # in each worker, after the fork; serve migrates first
+        return slack_process(settings, run_migrations=False)
+
+    return serve(settings, host=args.host, port=args.port or settings.port, build=build)
 
 
 def cmd_socket(settings: Settings, args: argparse.Namespace) -> int:
@@ -150,20 +162,22 @@ def cmd_socket(settings: Settings, args: argparse.Namespace) -> int:
 
     if not settings.has_socket_credentials:
         raise Failure("socket needs SLACK_BOT_TOKEN and SLACK_APP_TOKEN (xapp-…)")
-    return run_socket_mode(settings)
+    from bot.bootstrap import slack_process
+
+    return run_socket_mode(settings, slack_process)
 
 
 def cmd_shell(settings: Settings, args: argparse.Namespace) -> int:
     from bot.adapters.shell.console import run
 
-    bot = _bootstrap(settings)
+    # on a terminal the scheduler prints the local workspace's reminders as they fall due
+    bot = _bootstrap(settings, console=sys.stdout)
 
-    def scheduler() -> None:  # on a terminal: print the local workspace's reminders as they fall due
-        bot.print_local_reminders(sys.stdout)
+    def scheduler() -> None:
         bot.start_background()
 
     try:
-        return run(bot, on_start=scheduler)
+        return run(bot.frontend, on_start=scheduler)
     finally:
         bot.close()
 
@@ -223,15 +237,35 @@ def cmd_manifest(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_dispatch(settings: Settings, args: argparse.Namespace) -> int:
-    from bot.reminders.operations import dispatch
-
     return dispatch(settings, now=args.now)
 
 
 def cmd_digest(settings: Settings, args: argparse.Namespace) -> int:
-    from bot.reminders.operations import post_digest
-
     return post_digest(settings, now=args.now, force=args.force)
+
+
+def dispatch(settings: Settings, *, now: dt.datetime | None = None) -> int:
+    """`committee-bot dispatch`: the local workspace's reminders are printed to stdout."""
+    from bot.reminders import operations
+
+    bot = _bootstrap(settings, clock=FixedClock(now) if now is not None else None, console=sys.stdout)
+    try:
+        counts = operations.dispatch(bot.planning, bot.dispatcher, bot.clock.now())
+    finally:
+        bot.close()
+    return operations.report("dispatch", counts)
+
+
+def post_digest(settings: Settings, *, now: dt.datetime | None = None, force: bool = False) -> int:
+    """`committee-bot digest`: the local workspace's digest is printed to stdout."""
+    from bot.reminders import operations
+
+    bot = _bootstrap(settings, clock=FixedClock(now) if now is not None else None, console=sys.stdout)
+    try:
+        counts = operations.post_digest(bot.planning, bot.dispatcher, bot.clock.now(), force=force)
+    finally:
+        bot.close()
+    return operations.report("digest", counts)
 
 
 _commands = {

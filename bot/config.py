@@ -12,6 +12,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from dotenv import dotenv_values
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+#: the console's workspace (it never posts to Slack) and its one user
+LOCAL_WORKSPACE = "local"
+LOCAL_USER = "console"
 
 
 class SettingsError(Exception):

@@ -1,11 +1,15 @@
 """The conversation: a line of text (or a button) in, a message out, in the user's language.
 
 Both the console and Slack talk to the committee through this one class, so a command answers
-the same wherever it is typed. Errors become friendly replies here, and only here.
+the same wherever it is typed. Any exception becomes words through `explain`, the one place that
+does it: the committee's errors as a friendly reply, anything unexpected as an apology with a
+short reference (`new_reference`) that is logged with the traceback. Each adapter calls it for
+what fails around the conversation (Slack: `SlackSide.explain`).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import secrets
 from dataclasses import dataclass
@@ -17,7 +21,7 @@ from bot.core.model import Actor
 from bot.core.service import Committee
 from bot.i18n import Translator
 from bot.views.errors import render_error, render_unexpected
-from bot.views.message import Message
+from bot.views.message import Context, Message
 from bot.views.present import Presenter
 
 log = logging.getLogger(__name__)
@@ -42,6 +46,34 @@ class Reply:
     result: Any = None
 
 
+def new_reference() -> str:
+    """A short id for an unexpected failure: said to the user, logged with the traceback."""
+    return secrets.token_hex(3)
+
+
+def explain(
+    error: BaseException,
+    presenter: Presenter,
+    typed: str | None,
+    *,
+    where: str,
+    who: str,
+    logger: logging.Logger = log,
+) -> Message:
+    """Any exception as the user's reply. The committee's errors say what was wrong and how to
+    write it; anything else is logged with its traceback under a new reference, which the
+    reply gives. Call it inside the `except` block, so that the traceback is the one handled."""
+    if isinstance(error, CommitteeError):
+        return render_error(error, presenter, typed)
+    reference = new_reference()
+    logger.error("%s failed (ref %s) for %s", where, reference, who, exc_info=error)
+    message = render_unexpected(reference, presenter)
+    if typed:
+        note = Context(presenter.t("error.you_wrote", typed=typed.strip()[:500]))
+        message = Message((*message.blocks, note), message.summary)
+    return message
+
+
 class Frontend:
     def __init__(self, committee: Committee, locale: str) -> None:
         self.committee = committee
@@ -49,6 +81,17 @@ class Frontend:
 
     def presenter(self, cmd: str) -> Presenter:
         return Presenter(self.tr, cmd, self.committee.today())
+
+    def today(self) -> dt.date:
+        return self.committee.today()
+
+    def require_writer(self, actor: Actor, action: str) -> None:
+        """Raise NotAllowed unless `actor` may do `action` (a form is refused before it opens)."""
+        self.committee.require_writer(actor, action)
+
+    def run(self, actor: Actor, command: grammar.Command) -> Any:
+        """A command already parsed (a submitted form): its result, or the committee's error."""
+        return self.committee.execute(actor, command)
 
     def actor(self, workspace_id: str, user_id: str, *, local_admin: bool = False) -> Actor:
         return self.committee.actor(workspace_id, user_id, local_admin=local_admin)
@@ -65,22 +108,24 @@ class Frontend:
             result = self.committee.execute(actor, command)
             return Reply(presenter.present(result), True, command_name, result)
         except CommitteeError as error:
-            return Reply(render_error(error, presenter, shown), False, command_name)
-        except Exception:
-            reference = secrets.token_hex(3)
-            log.exception(
-                "unexpected error (ref %s) in %r for %s/%s",
-                reference,
-                text,
-                actor.workspace_id,
-                actor.user_id,
+            return Reply(
+                explain(error, presenter, shown, where=f"command {text!r}", who=_who(actor)),
+                False,
+                command_name,
             )
-            return Reply(render_unexpected(reference, presenter), False, command_name)
+        except Exception as error:
+            # the apology names no command: what was typed is not repeated after an internal error
+            message = explain(error, presenter, None, where=f"command {text!r}", who=_who(actor))
+            return Reply(message, False, command_name)
 
     def press(self, actor: Actor, action: str, value: str, *, cmd: str) -> Reply:
         """A button: the same as typing the command it stands for."""
         template = BUTTON_COMMANDS.get(action)
         if template is None or not value.isdigit():
             error = InvalidInput("error.unknown_command", word=action, suggestion=None)
-            return Reply(render_error(error, self.presenter(cmd), None), False)
+            return Reply(explain(error, self.presenter(cmd), None, where=action, who=_who(actor)), False)
         return self.handle(actor, template.format(value=value), cmd=cmd)
+
+
+def _who(actor: Actor) -> str:
+    return f"{actor.workspace_id}/{actor.user_id}"

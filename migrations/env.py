@@ -9,7 +9,7 @@ from alembic import context
 from sqlalchemy import TypeDecorator
 
 from bot.store.db import make_engine
-from bot.store.models import SEARCH_OBJECTS, Base
+from bot.store.schema import SEARCH_OBJECTS, Base
 
 config = context.config
 target_metadata = Base.metadata

@@ -25,7 +25,7 @@ from bot.config import Settings
 from bot.core.clock import FixedClock
 from bot.store import migrate
 from bot.store.db import make_engine
-from bot.store.models import Base
+from bot.store.schema import Base
 from tests.fakes.slack_api import FakeSlack
 
 DATABASES = [d.strip() for d in os.environ.get("TEST_DATABASES", "sqlite,postgresql").split(",") if d.strip()]

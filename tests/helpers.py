@@ -24,5 +24,5 @@ def text_of(reply: Reply) -> str:
 
 def console(bot: Bot, script: str) -> tuple[int, str]:
     out = io.StringIO()
-    status = run_lines(bot, script.splitlines(), out)
+    status = run_lines(bot.frontend, script.splitlines(), out)
     return status, out.getvalue()

@@ -2,7 +2,7 @@
 
 Pure rules over the core's records. A step's local wall-clock time (REMINDER_TIME on a working
 day) is fixed first and converted to UTC last, so a daylight-saving change never moves a
-reminder's local time. What has been planned and sent lives in the outbox (`bot.store.outbox`).
+reminder's local time. What has been planned and sent lives in the outbox (`bot.core.outbox`).
 """
 
 from __future__ import annotations

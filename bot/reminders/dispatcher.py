@@ -12,30 +12,24 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import math
 import os
 import socket
 import threading
 import time
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from bot.core.clock import local_date
-from bot.core.digest import DEFAULT_SINCE, build_digest
-from bot.core.model import Consultation, Decision, Meeting
-from bot.core.reminders import NO_CHANNEL, DeliveryKind, DeliveryStatus, still_wanted
+from bot.core.outbox import Claimed, Outbox, RowOutcome, released
+from bot.core.ports import UnitOfWorkFactory
+from bot.core.reminders import NO_CHANNEL, DeliveryKind, DeliveryStatus
 from bot.i18n import Translator
+from bot.reminders.messages import Messages
+from bot.reminders.pacing import PACE, Pacer
 from bot.reminders.planning import ReminderPlanning
-from bot.reminders.posting import Outcome, Poster, PostResult
-from bot.store import outbox
-from bot.store.outbox import Claimed, Outbox, RowOutcome, released
-from bot.store.unit_of_work import SqlUnitOfWork, SqlUnitOfWorkFactory
-from bot.views.digest import digest_message
+from bot.reminders.posting import CONSOLE, SLACK, Outcome, Poster, Posters, PostResult
 from bot.views.message import Message
-from bot.views.present import Presenter
-from bot.views.reminders import consultation_reminder, follow_up_reminder, meeting_reminder
 
 log = logging.getLogger(__name__)
 
@@ -60,8 +54,6 @@ RUN_BUDGET = 240.0
 #: outcomes of a batch are recorded together, but none waits longer than this (seconds) after
 #: its post: far inside the lease
 RECORD_WITHIN = 5.0
-#: seconds between two posts to one channel (chat.postMessage allows about one a second)
-PACE = 1.0
 
 
 @dataclass
@@ -90,42 +82,52 @@ def process_owner() -> str:
 
 
 class Dispatcher:
+    """Sends from the outbox with the posters it is given: a mapping platform → `Posters`
+    (`console`, `slack`, …). A workspace's platform is `platform_of(workspace_id)`: by default
+    the outbox's local workspace is the console's and every other one Slack's."""
+
     def __init__(
         self,
         box: Outbox,
-        registers: SqlUnitOfWorkFactory,
+        registers: UnitOfWorkFactory,
         planning: ReminderPlanning,
         translator: Translator,
         zone: ZoneInfo,
         *,
+        posters: Mapping[str, Posters],
+        platform_of: Callable[[str], str] | None = None,
         lease: dt.timedelta = LEASE,
-        pace: float = PACE,
+        pacer: Pacer | None = None,
         batch: int = BATCH,
     ) -> None:
         self.outbox = box
-        self.registers = registers
         self.planning = planning
         self.tr = translator
-        self.zone = zone
+        self.posters = dict(posters)
+        self.platform_of = platform_of or self._default_platform
+        self.messages = Messages(registers, box, translator, zone)
         self.lease = lease
-        self.pace = pace
+        self.pacer = pacer or Pacer(PACE)
         self.batch = batch
         self.owner = process_owner()
-        #: the console's printer for the local workspace, and Slack for every other one
-        self.local_poster: Poster | None = None
-        self.slack_poster: Poster | None = None
-        #: several workspaces (OAuth): each workspace's own poster, by workspace id; it wins over
-        #: `slack_poster`
-        self.slack_posters: Callable[[str], Poster] | None = None
-        self._last_post: dict[str, float] = {}
-        #: channels Slack rate-limited, until when (the same clock as the rows' not_before)
-        self._blocked_until: dict[str, dt.datetime] = {}
         self._planned_at: dt.datetime | None = None
         #: whether the current round changed anything (the command line stops when not)
         self._progress = False
         #: how many rows the last `send` claimed
         self._claimed = 0
         self._lock = threading.Lock()
+
+    def _default_platform(self, workspace_id: str) -> str:
+        return CONSOLE if workspace_id == self.outbox.local else SLACK
+
+    @property
+    def pace(self) -> float:
+        """Seconds between two posts to one channel (0: no pacing)."""
+        return self.pacer.pace
+
+    @pace.setter
+    def pace(self, seconds: float) -> None:
+        self.pacer.pace = seconds
 
     # -- rounds --------------------------------------------------------------------------------
 
@@ -190,17 +192,17 @@ class Dispatcher:
 
     @property
     def _scope(self) -> dict[str, bool]:
+        """Which rows this process may claim: the console's workspace with a console poster,
+        the others with a poster of any other platform."""
         return {
-            "include_local": self.local_poster is not None,
-            "include_remote": self.slack_poster is not None or self.slack_posters is not None,
+            "include_local": CONSOLE in self.posters,
+            "include_remote": any(platform != CONSOLE for platform in self.posters),
         }
 
-    def _poster(self, workspace_id: str) -> Poster | None:
-        if workspace_id == self.outbox.local:
-            return self.local_poster
-        if self.slack_posters is not None:
-            return self.slack_posters(workspace_id)
-        return self.slack_poster
+    def poster(self, workspace_id: str) -> Poster | None:
+        """Who posts for this workspace here, or None when this process cannot."""
+        posters = self.posters.get(self.platform_of(workspace_id))
+        return posters(workspace_id) if posters is not None else None
 
     # -- sending -------------------------------------------------------------------------------
 
@@ -218,27 +220,15 @@ class Dispatcher:
         """Rows of channels this process posted to within the pace are taken only when nothing
         else is due, and then first those of the channels whose pause ends soonest; channels
         Slack rate-limited are left alone until their Retry-After has passed."""
-        for channel in [c for c, until in self._blocked_until.items() if until <= now]:
-            del self._blocked_until[channel]
-        clock = time.monotonic()
-        for channel in [c for c, at in self._last_post.items() if at + self.pace <= clock]:
-            del self._last_post[channel]
-        prefer_not: list[set[str]] = []
-        if self.pace > 0:
-            hot = sorted(self._last_post, key=self._last_post.__getitem__)  # soonest free first
-            if hot:
-                prefer_not.append(set(hot))
-                if len(hot) > limit:
-                    prefer_not.append(set(hot[limit:]))
         return self.outbox.claim(
             now,
             self.owner,
             self.lease,
             limit=limit,
             kinds=kinds,
-            exclude_channels=set(self._blocked_until),
-            prefer_not=prefer_not,
-            one_per_channel=self.pace > 0,
+            exclude_channels=self.pacer.blocked(now),
+            prefer_not=self.pacer.prefer_not(limit),
+            one_per_channel=self.pacer.one_per_channel,
             **self._scope,
         )
 
@@ -249,7 +239,7 @@ class Dispatcher:
         outcomes: list[RowOutcome] = []
         ready: list[tuple[Claimed, Poster, str]] = []
         for row in claimed:
-            poster = self._poster(row.workspace_id)
+            poster = self.poster(row.workspace_id)
             if poster is None:  # not ours to send (outside the claim's scope; kept for safety)
                 outcomes.append(released(row.key))
                 counts.waiting += 1
@@ -262,7 +252,7 @@ class Dispatcher:
                 counts.failed += 1
             else:
                 ready.append((row, poster, row.channel))
-        messages = self._messages([(row, poster.cmd) for row, poster, _ in ready], now)
+        messages = self.messages.build([(row, poster.cmd) for row, poster, _ in ready], now)
         to_post: list[tuple[Claimed, Poster, str, Message]] = []
         for row, poster, channel in ready:
             message = messages[row.key]
@@ -283,25 +273,24 @@ class Dispatcher:
             else:
                 to_post.append((row, poster, channel, message))
         # channels free of pacing first, then those whose pause ends soonest
-        to_post.sort(key=lambda r: self._last_post.get(r[2], -math.inf))
+        to_post.sort(key=lambda r: self.pacer.order(r[2]))
         first_unrecorded: float | None = None
         for row, poster, channel, message in to_post:
-            blocked = self._blocked_until.get(channel)
-            if blocked is not None and blocked > now:
+            if self.pacer.is_blocked(channel, now):
                 outcomes.append(released(row.key))
                 counts.waiting += 1
                 continue
-            if self._pause_left(channel) > 0 or (
+            if self.pacer.pause_left(channel) > 0 or (
                 first_unrecorded is not None and time.monotonic() - first_unrecorded > RECORD_WITHIN
             ):
                 # record what was posted before waiting, not after
                 self.outbox.record_many(self.owner, now, outcomes)
                 outcomes, first_unrecorded = [], None
-            self._wait_for_channel(channel)
+            self.pacer.wait_for(channel)
             result = poster.post(channel, message, row.key)
-            self._last_post[channel] = time.monotonic()
+            posted_at = self.pacer.posted(channel)
             if first_unrecorded is None:
-                first_unrecorded = self._last_post[channel]
+                first_unrecorded = posted_at
             self._progress = True
             outcome, c = self._outcome(row, channel, result, now)
             outcomes.append(outcome)
@@ -318,7 +307,7 @@ class Dispatcher:
                 return RowOutcome(row.key, DeliveryStatus.SENT, sent), Counts(sent=1)
             case Outcome.RATE_LIMITED:
                 wait = max(1.0, result.retry_after or 1.0)
-                self._blocked_until[channel] = now + dt.timedelta(seconds=wait)
+                self.pacer.block(channel, now + dt.timedelta(seconds=wait))
                 values = {"not_before": now + dt.timedelta(seconds=wait), "last_error": "rate_limited"}
                 return RowOutcome(row.key, DeliveryStatus.PENDING, values), Counts(waiting=1)
             case Outcome.AMBIGUOUS:
@@ -330,82 +319,6 @@ class Dispatcher:
                 values = {"last_error": (result.error or "failed")[:200]}
                 return RowOutcome(row.key, DeliveryStatus.FAILED, values), Counts(failed=1)
 
-    def _pause_left(self, channel: str) -> float:
-        """Seconds until this channel may be posted to again (0 or less: now)."""
-        last = self._last_post.get(channel)
-        if last is None or self.pace <= 0:
-            return 0.0
-        return last + self.pace - time.monotonic()
-
-    def _wait_for_channel(self, channel: str) -> None:
-        """About one message a second per channel: wait out the rest of that second."""
-        last = self._last_post.get(channel)
-        if last is None or self.pace <= 0:
-            return
-        remaining = last + self.pace - time.monotonic()
-        if remaining > 0:
-            time.sleep(min(remaining, self.pace))
-
-    def _messages(
-        self, rows: Sequence[tuple[Claimed, str]], now: dt.datetime
-    ) -> dict[str, Message | Exception | None]:
-        """Each row's message as the register reads now (None: it should not be sent at all; an
-        exception: it could not be built), read in one session per workspace, the items of each
-        kind with one query."""
-        today = local_date(now, self.zone)
-        out: dict[str, Message | Exception | None] = {}
-        by_workspace: dict[str, list[tuple[Claimed, str]]] = {}
-        for row, cmd in rows:
-            by_workspace.setdefault(row.workspace_id, []).append((row, cmd))
-        for workspace_id, group in by_workspace.items():
-            with self.registers(workspace_id) as reg:
-                wanted: dict[DeliveryKind, set[int]] = {}
-                for row, _cmd in group:
-                    if row.kind is not DeliveryKind.DIGEST and row.item_number is not None:
-                        wanted.setdefault(row.kind, set()).add(row.item_number)
-                try:
-                    found = {
-                        kind: outbox.items(reg.session, workspace_id, kind, numbers)
-                        for kind, numbers in wanted.items()
-                    }
-                except Exception as exc:
-                    log.exception("could not read the items of %d reminder(s)", len(group))
-                    out.update((row.key, exc) for row, _cmd in group)
-                    continue
-                for row, cmd in group:
-                    try:
-                        item = found.get(row.kind, {}).get(row.item_number or 0)
-                        out[row.key] = self._message(reg, row, item, now, Presenter(self.tr, cmd, today))
-                    except Exception as exc:
-                        log.exception("could not build the message of %s", row.key)
-                        out[row.key] = exc
-                        reg.rollback()  # a failed statement must not spoil the next row's reads
-        return out
-
-    def _message(
-        self,
-        reg: SqlUnitOfWork,
-        row: Claimed,
-        item: Consultation | Meeting | Decision | None,
-        now: dt.datetime,
-        p: Presenter,
-    ) -> Message | None:
-        """The message as the register reads now, or None when it should not be sent at all."""
-        today = p.today
-        if row.kind is DeliveryKind.DIGEST:
-            since = outbox.last_digest_sent(reg.session, row.workspace_id) or now - DEFAULT_SINCE
-            return digest_message(p, build_digest(reg, today, since), late=row.late)
-        if item is None or not still_wanted(row.kind, item, row.step, today):
-            return None
-        if row.kind is DeliveryKind.CONSULTATION:
-            assert isinstance(item, Consultation)
-            return consultation_reminder(p, item, row.step, late=row.late)
-        if row.kind is DeliveryKind.MEETING:
-            assert isinstance(item, Meeting)
-            return meeting_reminder(p, item, row.step, late=row.late)
-        assert isinstance(item, Decision)
-        return follow_up_reminder(p, item, row.step, late=row.late)
-
     # -- reconciling ---------------------------------------------------------------------------
 
     def reconcile(self, now: dt.datetime) -> Counts:
@@ -416,7 +329,7 @@ class Dispatcher:
         )
         outcomes: list[RowOutcome] = []
         for row in doubtful:
-            poster = self._poster(row.workspace_id)
+            poster = self.poster(row.workspace_id)
             found = poster.find(row.channel, row.key) if poster is not None and row.channel else False
             if found is True:
                 log.info("%s was posted after all; recorded as sent", row.key)

@@ -13,11 +13,9 @@ import logging
 
 from bot.core.clock import Clock
 from bot.core.model import Body, RecordType
-from bot.core.ports import UnitOfWork
+from bot.core.outbox import ItemPlan, Outbox
+from bot.core.ports import UnitOfWork, UnitOfWorkFactory
 from bot.core.reminders import OVERDUE_LOOKBACK, DeliveryKind, ReminderPlanner, digest_key
-from bot.store import outbox
-from bot.store.outbox import ItemPlan, Outbox
-from bot.store.unit_of_work import SqlUnitOfWork, SqlUnitOfWorkFactory
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +29,7 @@ class ReminderPlanning:
     def __init__(
         self,
         planner: ReminderPlanner,
-        registers: SqlUnitOfWorkFactory,
+        registers: UnitOfWorkFactory,
         box: Outbox,
         clock: Clock,
         *,
@@ -64,10 +62,9 @@ class ReminderPlanning:
 
     def item_changed(self, register: UnitOfWork, record_type: RecordType, number: int) -> None:
         """Re-plan one item's reminders inside the service's unit of work."""
-        assert isinstance(register, SqlUnitOfWork), "the outbox lives in the register's database"
         self.plan_item(register, record_type, number, self.clock.now())
 
-    def plan_item(self, reg: SqlUnitOfWork, record_type: RecordType, number: int, now: dt.datetime) -> None:
+    def plan_item(self, reg: UnitOfWork, record_type: RecordType, number: int, now: dt.datetime) -> None:
         p = self.planner
         if record_type is RecordType.CONSULTATION:
             c = reg.consultations.get(number)
@@ -86,7 +83,7 @@ class ReminderPlanning:
             kind = DeliveryKind.FOLLOW_UP
         else:
             return
-        outbox.sync_items(reg.session, reg.workspace_id, kind, [ItemPlan(number, steps, channel)], now)
+        self.outbox.within(reg).sync_items(reg.workspace_id, kind, [ItemPlan(number, steps, channel)], now)
 
     # -- the periodic pass ---------------------------------------------------------------------
 
@@ -98,7 +95,7 @@ class ReminderPlanning:
                 self._plan_workspace(reg, now)
                 reg.commit()
 
-    def _plan_workspace(self, reg: SqlUnitOfWork, now: dt.datetime) -> None:
+    def _plan_workspace(self, reg: UnitOfWork, now: dt.datetime) -> None:
         """Every open item of the workspace, one kind at a time: its existing rows read in a few
         queries, compared with the planner's steps, and only the differences written."""
         today = self.planner.today(now)
@@ -123,17 +120,18 @@ class ReminderPlanning:
                 ItemPlan(d.number, p.follow_up_steps(d), channel(d.body)) for d in follow_ups.items
             ],
         }
+        rows = self.outbox.within(reg)
         for kind, items in plans.items():
-            outbox.sync_items(reg.session, reg.workspace_id, kind, items, now)
+            rows.sync_items(reg.workspace_id, kind, items, now)
         self._plan_digests(reg, now, fallback)
 
-    def plan_digests(self, reg: SqlUnitOfWork, now: dt.datetime) -> None:
+    def plan_digests(self, reg: UnitOfWork, now: dt.datetime) -> None:
         """This week's digest (if its time is still ahead) and next week's, to the workspace's
         digest channel. Planned a week ahead, so a digest missed while the bot was down is still
         in the outbox when it comes back."""
         self._plan_digests(reg, now, self.fallback_channel(reg))
 
-    def _plan_digests(self, reg: SqlUnitOfWork, now: dt.datetime, channel: str | None) -> None:
+    def _plan_digests(self, reg: UnitOfWork, now: dt.datetime, channel: str | None) -> None:
         if channel is None:
             return
         today = self.planner.today(now)
@@ -141,11 +139,11 @@ class ReminderPlanning:
         for day in (today, today + dt.timedelta(days=7)):
             key = digest_key(reg.workspace_id, channel, self.planner.digest_day(day))
             wanted[key] = self.planner.digest_at(day)
-        existing = outbox.existing_keys(reg.session, wanted)
+        rows = self.outbox.within(reg)
+        existing = rows.existing_keys(wanted)
         for key, due in wanted.items():
             if due > now and key not in existing:
-                outbox.insert_row(
-                    reg.session,
+                rows.insert_row(
                     workspace_id=reg.workspace_id,
                     key=key,
                     kind=DeliveryKind.DIGEST,
@@ -155,7 +153,7 @@ class ReminderPlanning:
                     channel=channel,
                     now=now,
                 )
-        outbox.cancel_digests_except(reg.session, reg.workspace_id, list(wanted), now)
+        rows.cancel_digests_except(reg.workspace_id, list(wanted), now)
 
     def digest_now(self, workspace_id: str, now: dt.datetime, *, force: bool) -> str | None:
         """The digest of the week holding `now`, due at once (`committee-bot digest`): the week's
@@ -169,8 +167,8 @@ class ReminderPlanning:
             step = "weekly"
             if force:
                 key, step = f"{key}:forced:{now.strftime('%Y%m%dT%H%M%S.%f')}", "forced"
-            outbox.insert_row(
-                reg.session,
+            rows = self.outbox.within(reg)
+            rows.insert_row(
                 workspace_id=workspace_id,
                 key=key,
                 kind=DeliveryKind.DIGEST,
@@ -180,6 +178,6 @@ class ReminderPlanning:
                 channel=channel,
                 now=now,
             )
-            outbox.make_due_now(reg.session, key, now)
+            rows.make_due_now(key, now)
             reg.commit()
         return key

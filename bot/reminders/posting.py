@@ -38,3 +38,25 @@ class Poster(Protocol):
     def find(self, channel: str, key: str) -> bool | None:
         """Was a message with this key posted? None: could not tell now."""
         ...
+
+
+#: the platforms a workspace's messages can go to; the dispatcher is given a `Posters` for each
+#: platform this process can post to (a Teams adapter adds its own)
+CONSOLE = "console"
+SLACK = "slack"
+
+
+class Posters(Protocol):
+    """A platform's posters: the one that posts for a workspace."""
+
+    def __call__(self, workspace_id: str) -> Poster: ...
+
+
+@dataclass(frozen=True, slots=True)
+class OnePoster:
+    """A platform with one poster for every workspace (the console; Slack with one bot token)."""
+
+    poster: Poster
+
+    def __call__(self, workspace_id: str) -> Poster:
+        return self.poster

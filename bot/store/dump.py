@@ -15,7 +15,8 @@ from sqlalchemy import Date, DateTime, Engine, Table, Time, func, select, text
 
 from bot.store import migrate
 from bot.store.db import SQLITE_BEGIN, is_sqlite
-from bot.store.models import Base, UTCDateTime
+from bot.store.models import UTCDateTime
+from bot.store.schema import Base
 
 FORMAT = "committee-bot-export"
 VERSION = 1

@@ -17,7 +17,17 @@ from sqlalchemy import Engine, text
 
 from bot.store.db import SQLITE_BEGIN, is_sqlite
 
-MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations"
+_PACKAGE = Path(__file__).resolve().parents[1]
+
+
+def migrations_dir() -> Path:
+    """Alembic's folder: inside the package when installed from a wheel (setup.py ships the
+    repository's `migrations/` as `bot/_migrations`), the repository's own in a checkout."""
+    shipped = _PACKAGE / "_migrations"
+    return shipped if (shipped / "env.py").is_file() else _PACKAGE.parent / "migrations"
+
+
+MIGRATIONS = migrations_dir()
 #: an arbitrary constant naming this application's migration lock
 ADVISORY_LOCK = 0x636F6D6D  # "comm"
 

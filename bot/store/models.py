@@ -316,8 +316,3 @@ class SlackEventSeen(Base):
 
     event_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     seen_at: Mapped[Moment] = mapped_column(index=True)
-
-
-# Slack's OAuth tables (installations, bots, states) live on the same metadata, so the migrations
-# and `alembic check` see them; imported last, since they build on `Base` above.
-from bot.store import slack_oauth as slack_oauth  # noqa: E402

@@ -128,10 +128,9 @@ def test_the_console_prints_its_own_reminders_and_never_calls_slack(database_url
             database_url, slack_bot_token="xoxb-test", slack_signing_secret="s", slack_api_url=fake.url
         )
         clock = FixedClock(local("2021-09-01", "10:00"))
-        bot = bootstrap(settings, clock=clock)
+        out = io.StringIO()
+        bot = bootstrap(settings, clock=clock, console=out)
         try:
-            out = io.StringIO()
-            bot.print_local_reminders(out)
             assert say(
                 bot, 'remiss ny "Kollektivtrafikplan 2050" --från "Region Stockholm" --senast 2021-09-30'
             ).ok

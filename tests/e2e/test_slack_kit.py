@@ -1,5 +1,5 @@
 """Driving the real bolt app as Slack would: signed requests built from Slack's own payloads in
-../shared/slack/payloads/, with the fake Web API answering what the bot calls.
+tests/data/slack/payloads/ (from ../shared/slack/payloads/), with the fake Web API answering what the bot calls.
 
 (A helper module; it holds no tests.)
 """
@@ -23,7 +23,8 @@ from bot.config import Settings
 from tests.conftest import make_settings
 from tests.fakes.slack_api import FakeSlack
 
-PAYLOADS = Path(__file__).resolve().parents[3] / "shared" / "slack" / "payloads"
+#: Slack's own payload samples (MIT), vendored from ../shared/slack/payloads/
+PAYLOADS = Path(__file__).resolve().parents[1] / "data" / "slack" / "payloads"
 SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 TOKEN = "xoxb-1111-2222-committeetesttoken"
 TEAM = "T111"
@@ -98,11 +99,11 @@ class SlackDriver:
 
     @classmethod
     def start(cls, bot: Bot, fake: FakeSlack, **app_options: Any) -> SlackDriver:
-        return cls(bot, bot.settings, fake, build_app(bot, bot.settings, **app_options))
+        return cls(bot, bot.settings, fake, build_app(bot.slack_services(), bot.settings, **app_options))
 
     @property
     def side(self) -> SlackSide:
-        return SlackSide(self.bot, self.settings)
+        return SlackSide(self.bot.slack_services(), self.settings)
 
     def send(
         self, body: str, content_type: str, *, headers: dict[str, str] | None = None, signed: bool = True

@@ -85,7 +85,7 @@ class Site:
             answer["status"] = int(status.split()[0])
             answer["headers"] = {k.lower(): v for k, v in headers}
 
-        body = b"".join(wsgi_app(self.bot, self.driver.app)(environ, start_response))
+        body = b"".join(wsgi_app(self.bot.slack_services(), self.driver.app)(environ, start_response))
         page = Page(answer["status"], answer["headers"], body.decode())
         if "set-cookie" in page.headers:
             self.cookie = page.headers["set-cookie"].split(";")[0]
@@ -114,7 +114,7 @@ class Site:
 def site(database_url: str, fake: FakeSlack) -> Iterator[Site]:
     fake.client_credentials = (CLIENT_ID, CLIENT_SECRET)
     bot = bootstrap(oauth_settings(database_url, fake), clock=FixedClock(DEFAULT_NOW))
-    driver = SlackDriver(bot, bot.settings, fake, build_app(bot, bot.settings))
+    driver = SlackDriver(bot, bot.settings, fake, build_app(bot.slack_services(), bot.settings))
     yield Site(bot, fake, driver)
     bot.close()
 

@@ -151,7 +151,8 @@ def test_health_is_503_while_the_scheduler_is_not_running(database_url: str, fak
     settings = slack_settings(database_url, fake, scheduler=True)
     bot = bootstrap(settings)
     try:
-        route = wsgi_app(bot, build_app(bot, settings))
+        services = bot.slack_services()
+        route = wsgi_app(services, build_app(services, settings))
         started: list[str] = []
         body = b"".join(
             route({"PATH_INFO": "/healthz", "REQUEST_METHOD": "GET"}, lambda s, h: started.append(s))
@@ -166,7 +167,7 @@ def test_socket_mode_reaches_slack_through_slack_api_url(database_url: str, fake
     settings = slack_settings(database_url, fake, slack_app_token="xapp-1-A111-1-secret")
     bot = bootstrap(settings)
     try:
-        handler = socket_handler(bot, settings)
+        handler = socket_handler(bot.slack_services(), settings)
         assert handler.client.web_client.base_url == fake.url
         assert handler.client.app_token == "xapp-1-A111-1-secret"
         assert handler.app.client.base_url == fake.url

@@ -8,7 +8,7 @@ Point `WebClient(base_url=fake.url)` (or SLACK_API_URL) at it. Faults are queued
     fake.fail("chat.postMessage", "drop_before")   # close the connection, store nothing
 
 Calls are checked against Slack's own method list and argument names
-(`shared/slack/web-api/`), so a misspelt method or argument fails the test that made it.
+(`shared/slack/web-api/`, vendored in tests/data/slack/), so a misspelt method or argument fails the test that made it.
 """
 
 from __future__ import annotations
@@ -25,8 +25,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlparse
 
-SHARED = Path(__file__).resolve().parents[3] / "shared"
-_SPEC = SHARED / "slack" / "web-api" / "slack_web_openapi_v2_without_examples.json"
+#: each Web API method's parameter names, taken from Slack's published description (MIT) in
+#: ../shared/slack/web-api/ (tests/unit/test_vendored_slack.py keeps the two in step)
+_METHODS = Path(__file__).resolve().parents[1] / "data" / "slack" / "web-api" / "methods.json"
 
 #: arguments newer than the stored 2020 API description
 NEWER_ARGUMENTS = {
@@ -42,14 +43,8 @@ FAULTS = ("rate_limited", "error_before", "error_after", "drop_before", "drop_af
 
 
 def _load_methods() -> dict[str, set[str]]:
-    spec = json.loads(_SPEC.read_text(encoding="utf-8"))
-    methods: dict[str, set[str]] = {}
-    for path, ops in spec["paths"].items():
-        names: set[str] = set()
-        for op in ops.values():
-            names |= {p["name"] for p in op.get("parameters", [])}
-        methods[path.lstrip("/")] = names | NEWER_ARGUMENTS.get(path.lstrip("/"), set())
-    return methods
+    described: dict[str, list[str]] = json.loads(_METHODS.read_text(encoding="utf-8"))["methods"]
+    return {name: set(params) | NEWER_ARGUMENTS.get(name, set()) for name, params in described.items()}
 
 
 METHODS = _load_methods()

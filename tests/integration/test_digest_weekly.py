@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from bot import cli
 from bot.core.clock import FixedClock
 from bot.core.model import BodyKind, NewConsultation, NewDecision, NewMeeting
-from bot.reminders import operations
 from tests.helpers import say, text_of
 from tests.reminders_support import TEAM, admin, keys, local, slack_bot, slack_settings, tick
 
@@ -129,11 +129,11 @@ def test_digest_command_line_once_per_week_and_force(database_url: str, capsys) 
         admin(bot, 'body add "Samarbetskommittén" --channel C01')
         settings = slack_settings(database_url, fake, digest_channel="CDIG")
         at = local("2021-09-20", "07:00")
-        assert operations.post_digest(settings, now=at) == 0
+        assert cli.post_digest(settings, now=at) == 0
         assert "digest: sent 1, skipped 0, failed 0" in capsys.readouterr().out
-        assert operations.post_digest(settings, now=at + dt.timedelta(days=2)) == 0
+        assert cli.post_digest(settings, now=at + dt.timedelta(days=2)) == 0
         assert "digest: sent 0, skipped 1, failed 0" in capsys.readouterr().out
-        assert operations.post_digest(settings, now=at + dt.timedelta(days=2), force=True) == 0
+        assert cli.post_digest(settings, now=at + dt.timedelta(days=2), force=True) == 0
         assert "digest: sent 1," in capsys.readouterr().out
         assert len(digests(fake)) == 2
         # the ticker does not post the week's digest again at 08:00

@@ -74,8 +74,9 @@ def test_a_post_that_times_out_but_lands_later_is_not_sent_twice(database_url: s
     clock = FixedClock(local("2021-09-01", "10:00"))
     with slack_bot(database_url, clock) as (bot, fake):
         setup(bot)
-        assert bot.dispatcher.slack_poster is not None
-        bot.dispatcher.slack_poster.client.timeout = 0.5  # type: ignore[attr-defined]
+        poster = bot.dispatcher.poster(TEAM)
+        assert poster is not None
+        poster.client.timeout = 0.5  # type: ignore[attr-defined]
         fake.fail("chat.postMessage", "slow", delay=1.0)
         tick(bot, clock, DUE)
         assert status(bot, KEY) is DeliveryStatus.UNKNOWN
@@ -103,7 +104,7 @@ def test_a_process_killed_between_posting_and_recording(database_url: str) -> No
         message = consultation_reminder(
             Presenter(bot.dispatcher.tr, "/committee ", DUE.date()), c, "wd10", late=False
         )
-        poster = bot.dispatcher.slack_poster
+        poster = bot.dispatcher.poster(TEAM)
         assert poster is not None
         assert poster.post("C00", message, KEY).outcome.value == "ok"
         # while the lease holds, nobody touches it
@@ -153,6 +154,7 @@ def test_dispatchers_racing_for_the_same_rows_claim_each_once(database_url: str)
     import threading
 
     from bot.reminders.dispatcher import Dispatcher
+    from bot.reminders.pacing import Pacer
 
     clock = FixedClock(local("2021-09-01", "10:00"))
     with slack_bot(database_url, clock) as (bot, fake):
@@ -166,10 +168,10 @@ def test_dispatchers_racing_for_the_same_rows_claim_each_once(database_url: str)
                 bot.planning,
                 bot.dispatcher.tr,
                 bot.settings.timezone,
-                pace=0,
+                posters=bot.dispatcher.posters,
+                pacer=Pacer(0),
                 batch=3,
             )
-            d.slack_poster = bot.dispatcher.slack_poster
             rivals.append(d)
         barrier = threading.Barrier(len(rivals))
         errors: list[BaseException] = []

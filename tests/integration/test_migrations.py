@@ -14,7 +14,7 @@ from sqlalchemy import inspect
 
 from bot.store import migrate
 from bot.store.db import make_engine
-from bot.store.models import Base
+from bot.store.schema import Base
 from tests.conftest import DATABASES
 
 

@@ -16,11 +16,12 @@ from sqlalchemy import event, update
 from bot.bootstrap import Bot
 from bot.core.clock import FixedClock
 from bot.core.model import BodyKind, NewConsultation, NewDecision, NewMeeting, RecordType
+from bot.core.outbox import RowOutcome, released
 from bot.core.reminders import DeliveryKind, DeliveryStatus
-from bot.reminders import dispatcher as dispatcher_module
-from bot.store import outbox
+from bot.reminders import messages as messages_module
+from bot.reminders import pacing as pacing_module
 from bot.store.models import BodyRow, DeliveryRow
-from bot.store.outbox import RowOutcome
+from bot.store.outbox_rows import SessionRows
 from tests.reminders_support import TEAM, keys, local, rows, slack_bot, tick
 
 START = local("2021-09-01", "10:00")
@@ -99,8 +100,7 @@ def test_catch_up_with_many_items_drops_exactly_the_older_steps(database_url: st
 def _row(
     session: Any, key: str, kind: DeliveryKind, number: int | None, due: dt.datetime, **values: Any
 ) -> None:
-    outbox.insert_row(
-        session,
+    SessionRows(session).insert_row(
         workspace_id=values.pop("workspace", TEAM),
         key=key,
         kind=kind,
@@ -269,7 +269,7 @@ def sleeps(monkeypatch) -> list[float]:  # type: ignore[no-untyped-def]
         slept.append(seconds)
         real(seconds)
 
-    monkeypatch.setattr(dispatcher_module.time, "sleep", sleep)
+    monkeypatch.setattr(pacing_module.time, "sleep", sleep)
     return slept
 
 
@@ -391,7 +391,7 @@ def test_outcomes_recorded_together_still_need_each_lease(database_url: str) -> 
             [
                 RowOutcome(mine, DeliveryStatus.SENT, {"sent_at": WD10, "message_ts": "1.1"}),
                 RowOutcome(theirs, DeliveryStatus.SENT, {"sent_at": WD10, "message_ts": "1.2"}),
-                outbox.released(given_back),
+                released(given_back),
                 RowOutcome(failed, DeliveryStatus.FAILED, {"last_error": "channel_not_found"}),
             ],
         )
@@ -409,14 +409,14 @@ def test_a_message_that_cannot_be_built_fails_alone(database_url: str, monkeypat
     clock = FixedClock(START)
     with slack_bot(database_url, clock) as (bot, fake):
         add_consultations(bot, 3, channels=3)
-        real = dispatcher_module.consultation_reminder
+        real = messages_module.consultation_reminder
 
         def broken(p: Any, c: Any, step: str, *, late: bool) -> Any:
             if c.title == "Plan 1":
                 raise ValueError("broken")
             return real(p, c, step, late=late)
 
-        monkeypatch.setattr(dispatcher_module, "consultation_reminder", broken)
+        monkeypatch.setattr(messages_module, "consultation_reminder", broken)
         counts = tick(bot, clock, WD10)
         assert counts.sent == 2 and counts.failed == 1
         failed = [r for r in rows(bot).values() if r.status is DeliveryStatus.FAILED]

@@ -22,8 +22,9 @@ from bot.bootstrap import Bot, bootstrap
 from bot.config import Settings, SettingsError
 from bot.core.clock import FixedClock
 from bot.core.reminders import DeliveryStatus
+from bot.reminders.posting import SLACK, OnePoster
 from bot.store import slack_oauth
-from bot.store.models import Base
+from bot.store.schema import Base
 from bot.views.message import Message, Text
 from tests.conftest import make_settings
 from tests.fakes.slack_api import FakeSlack
@@ -169,7 +170,7 @@ def test_the_single_token_mode_posts_with_slack_bot_token(database_url: str, fak
     clock = FixedClock(local("2021-09-01", "10:00"))
     bot = bootstrap(settings, clock=clock)
     try:
-        assert bot.dispatcher.slack_posters is None and bot.dispatcher.slack_poster is not None
+        assert isinstance(bot.dispatcher.posters[SLACK], OnePoster)
         consultation_with_reminder(bot, "TA", "C0AAA")
         clock.set(DUE)
         bot.dispatcher.pace = 0

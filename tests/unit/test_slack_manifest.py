@@ -16,7 +16,8 @@ from bot.adapters.slack.manifest import BOT_SCOPES, manifest, manifest_yaml
 from bot.cli import main
 from tests.conftest import make_settings
 
-SCHEMAS = Path(__file__).resolve().parents[3] / "shared" / "slack" / "manifest-schema"
+#: Slack's published manifest schemas (MIT), vendored from ../shared/slack/manifest-schema/
+SCHEMAS = Path(__file__).resolve().parents[1] / "data" / "slack" / "manifest-schema"
 
 
 def validate(document: dict[str, Any]) -> None:

@@ -12,21 +12,22 @@ from collections.abc import Callable, Iterable
 from typing import TextIO
 
 from bot.adapters.shell.render import render
-from bot.bootstrap import LOCAL_USER, LOCAL_WORKSPACE, Bot
+from bot.config import LOCAL_USER, LOCAL_WORKSPACE
+from bot.frontend import Frontend
 
 PROMPT = "committee> "
 QUIT = {"quit", "exit", "avsluta", "\\q"}
 
 
-def run_lines(bot: Bot, lines: Iterable[str], out: TextIO) -> int:
+def run_lines(conversation: Frontend, lines: Iterable[str], out: TextIO) -> int:
     """Run each non-empty line as a command; `#` starts a comment line. Returns the exit status."""
-    actor = bot.frontend.actor(LOCAL_WORKSPACE, LOCAL_USER, local_admin=True)
+    actor = conversation.actor(LOCAL_WORKSPACE, LOCAL_USER, local_admin=True)
     failed = 0
     for raw in lines:
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
-        reply = bot.frontend.handle(actor, line, cmd="")
+        reply = conversation.handle(actor, line, cmd="")
         out.write(f"{PROMPT}{line}\n{render(reply.message)}\n\n")
         out.flush()
         if not reply.ok:
@@ -34,11 +35,11 @@ def run_lines(bot: Bot, lines: Iterable[str], out: TextIO) -> int:
     return 1 if failed else 0
 
 
-def interactive(bot: Bot, out: TextIO, *, on_start: Callable[[], None] | None = None) -> int:
+def interactive(conversation: Frontend, out: TextIO, *, on_start: Callable[[], None] | None = None) -> int:
     with contextlib.suppress(ImportError):  # line editing and history where available
         import readline  # noqa: F401
-    actor = bot.frontend.actor(LOCAL_WORKSPACE, LOCAL_USER, local_admin=True)
-    out.write(render(bot.frontend.handle(actor, "help", cmd="").message) + "\n\n")
+    actor = conversation.actor(LOCAL_WORKSPACE, LOCAL_USER, local_admin=True)
+    out.write(render(conversation.handle(actor, "help", cmd="").message) + "\n\n")
     if on_start is not None:
         on_start()
     while True:
@@ -51,11 +52,11 @@ def interactive(bot: Bot, out: TextIO, *, on_start: Callable[[], None] | None = 
             return 0
         if not line.strip():
             continue
-        out.write(render(bot.frontend.handle(actor, line, cmd="").message) + "\n\n")
+        out.write(render(conversation.handle(actor, line, cmd="").message) + "\n\n")
         out.flush()
 
 
-def run(bot: Bot, *, on_start: Callable[[], None] | None = None) -> int:
+def run(conversation: Frontend, *, on_start: Callable[[], None] | None = None) -> int:
     if sys.stdin.isatty():
-        return interactive(bot, sys.stdout, on_start=on_start)
-    return run_lines(bot, sys.stdin, sys.stdout)
+        return interactive(conversation, sys.stdout, on_start=on_start)
+    return run_lines(conversation, sys.stdin, sys.stdout)

@@ -35,12 +35,12 @@ def register(app: App, side: SlackSide) -> None:
         try:
             name, number = parse_action(str(action["action_id"]), value)
             actor = side.actor(context, user)
-            reply = side.bot.frontend.press(actor, name, number, cmd=side.cmd)
+            reply = side.conversation.press(actor, name, number, cmd=side.cmd)
             _answer(side, client, respond, body, reply.message, on_home)
             if on_home:
                 publish_home(side, client, context, user)
-        except Exception:
-            message = side.failure("button", context)
+        except Exception as error:
+            message = side.explain(error, "button", context)
             try:
                 _answer(side, client, respond, body, message, on_home)
             except Exception:

@@ -9,8 +9,8 @@ from slack_bolt import App
 from slack_sdk import WebClient
 
 from bot.adapters.slack import actions, commands, events, oauth, views
+from bot.adapters.slack.services import SlackServices
 from bot.adapters.slack.side import ACK_BUDGET, SlackSide, log
-from bot.bootstrap import Bot
 from bot.config import Settings
 
 
@@ -34,14 +34,14 @@ def web_client(settings: Settings) -> WebClient:
 
 
 def build_app(
-    bot: Bot,
+    services: SlackServices,
     settings: Settings,
     *,
     socket_mode: bool = False,
     client: WebClient | None = None,
     ack_budget: float = ACK_BUDGET,
 ) -> App:
-    """The committee's Slack app over `bot`. Over HTTP every request must carry a valid
+    """The committee's Slack app over `services`. Over HTTP every request must carry a valid
     signature from the last five minutes; Socket Mode has no signatures to check.
 
     With SLACK_CLIENT_ID and SLACK_CLIENT_SECRET (HTTP only) the app also runs Slack's OAuth
@@ -55,11 +55,9 @@ def build_app(
     client = client or web_client(settings)
     options: dict[str, Any] = {}
     if several:
-        from bot.adapters.slack.manifest import BOT_SCOPES
-
-        flow = oauth.oauth_settings(
-            bot.engine, settings, list(BOT_SCOPES), welcome=bot.committee.welcome_installer
-        )
+        if services.oauth is None:
+            raise ValueError("several workspaces need the OAuth stores")
+        flow = oauth.oauth_settings(services.oauth, settings, welcome=services.welcome_installer)
         options.update(oauth_settings=flow, authorize=oauth.authorize(flow, client))
     app = App(
         name="committee-bot",
@@ -76,7 +74,7 @@ def build_app(
         # app_uninstalled and tokens_revoked delete that workspace's installation (bolt's own
         # listeners); the workspace's records stay.
         app.enable_token_revocation_listeners()
-    side = SlackSide(bot, settings, ack_budget=ack_budget)
+    side = SlackSide(services, settings, ack_budget=ack_budget)
     commands.register(app, side)
     actions.register(app, side)
     views.register(app, side)

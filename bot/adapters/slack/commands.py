@@ -19,7 +19,6 @@ from bot.adapters.slack import forms
 from bot.adapters.slack.side import SlackSide, log
 from bot.core.errors import NotAllowed
 from bot.frontend import Reply
-from bot.views.errors import render_error
 
 
 def unescape(text: str) -> str:
@@ -50,13 +49,13 @@ def register(app: App, side: SlackSide) -> None:
                 work.add_done_callback(lambda done: _deliver_late(side, done, respond, context, typed))
                 return
             ack(**side.reply(reply.message))
-        except Exception:
-            ack(**side.reply(side.failure("command", context, typed=typed)))
+        except Exception as error:
+            ack(**side.reply(side.explain(error, "command", context, typed=typed)))
 
 
 def _run(side: SlackSide, context: BoltContext, user: str, text: str, typed: str) -> Reply:
     actor = side.actor(context, user)
-    return side.bot.frontend.handle(actor, text, cmd=side.cmd, typed=typed)
+    return side.conversation.handle(actor, text, cmd=side.cmd, typed=typed)
 
 
 def _deliver_late(
@@ -64,9 +63,9 @@ def _deliver_late(
 ) -> None:
     try:
         respond(**side.reply(done.result().message))
-    except Exception:
+    except Exception as error:
         try:
-            respond(**side.reply(side.failure("late reply", context, typed=typed)))
+            respond(**side.reply(side.explain(error, "late reply", context, typed=typed)))
         except Exception:
             log.exception("could not tell the user either")
 
@@ -79,9 +78,10 @@ def _open_form(
     if not actor.may_write:
         # Don't let someone fill in a whole form only to be refused: the same rule, told at once.
         try:
-            side.bot.committee.require_writer(actor, name)
+            side.conversation.require_writer(actor, name)
         except NotAllowed as error:
-            return side.reply(render_error(error, side.presenter(), f"{side.cmd}{name.replace('.', ' ')}"))
+            typed = f"{side.cmd}{name.replace('.', ' ')}"
+            return side.reply(side.explain(error, "form", context, typed=typed))
     view = forms.open_form(side, actor, name)
     if not isinstance(view, dict):
         return side.reply(view)

@@ -9,7 +9,6 @@ from slack_bolt import App, BoltContext
 
 from bot.adapters.slack.home import publish_home
 from bot.adapters.slack.side import SlackSide
-from bot.store.slack_events import first_delivery
 
 
 def register(app: App, side: SlackSide) -> None:
@@ -18,10 +17,10 @@ def register(app: App, side: SlackSide) -> None:
         if event.get("tab") != "home":
             return  # the Messages tab needs nothing drawn
         event_id = str(body.get("event_id") or "")
-        if event_id and not first_delivery(side.bot.engine, event_id, side.bot.clock.now()):
+        if event_id and not side.services.first_delivery(event_id):
             return
         try:
             publish_home(side, side.client(context), context, str(event["user"]))
-        except Exception:
+        except Exception as error:
             # No one to answer on the Home tab: the details are logged under the reference.
-            side.failure("App Home", context)
+            side.explain(error, "App Home", context)

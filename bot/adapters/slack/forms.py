@@ -16,7 +16,6 @@ from bot.adapters.slack.side import SlackSide
 from bot.core import grammar, parsing
 from bot.core.errors import CommitteeError, InvalidInput, NotFound
 from bot.core.model import Actor
-from bot.views.errors import render_error
 from bot.views.markup import plain
 from bot.views.message import Message, Text
 
@@ -83,11 +82,11 @@ def _label(side: SlackSide, name: str, field: str) -> str:
 def _choices(side: SlackSide, actor: Actor, name: str) -> dict[str, list[tuple[str, str]]]:
     """The workspace's bodies and funds a form offers, as (number, name)."""
     fields = FORMS[name]
-    with side.bot.registers(actor.workspace_id) as reg:
-        return {
-            "body": [(str(b.number), b.name) for b in reg.bodies.all()] if "body" in fields else [],
-            "fund": [(str(f.number), f.name) for f in reg.ledger.funds()] if "fund" in fields else [],
-        }
+    choices = side.services.choices(actor.workspace_id)
+    return {
+        "body": [(str(b.number), b.name) for b in choices.bodies] if "body" in fields else [],
+        "fund": [(str(f.number), f.name) for f in choices.funds] if "fund" in fields else [],
+    }
 
 
 def _element(side: SlackSide, name: str, field: str, choices: list[tuple[str, str]]) -> dict[str, Any]:
@@ -105,7 +104,7 @@ def _element(side: SlackSide, name: str, field: str, choices: list[tuple[str, st
     elif param.kind is grammar.Kind.DATE:
         element = {"type": "datepicker"}
         if field in _TODAY_BY_DEFAULT:
-            element["initial_date"] = side.bot.committee.today().isoformat()
+            element["initial_date"] = side.conversation.today().isoformat()
     elif param.kind is grammar.Kind.TIME:
         element = {"type": "timepicker"}
     elif param.kind is grammar.Kind.USER:
@@ -134,7 +133,7 @@ def open_form(side: SlackSide, actor: Actor, name: str) -> dict[str, Any] | Mess
                 continue  # nothing to choose from, and nothing missing
             # Say what the command would say: there are none yet, and how to add one.
             error = NotFound(f"error.{field}_not_found", name="", known=())
-            return render_error(error, side.presenter(), None)
+            return side.explain(error, "form", None)
         blocks.append(
             {
                 "type": "input",
@@ -185,7 +184,7 @@ def field_error(side: SlackSide, error: CommitteeError) -> str:
     """The error in the words the command would use, without the command's usage line (the
     form is the usage)."""
     error.usage = None
-    message = render_error(error, side.presenter(), None)
+    message = side.explain(error, "form", None)
     first = message.blocks[0]
     text = first.text if isinstance(first, Text) else message.summary
     return _cut(plain(text).replace("\n", " "), FIELD_ERROR)
@@ -232,7 +231,7 @@ def submit(side: SlackSide, actor: Actor, name: str, values: dict[str, Any]) -> 
     if errors:
         return Outcome(errors)
     try:
-        result = side.bot.committee.execute(actor, grammar.Command(spec, args))
+        result = side.conversation.run(actor, grammar.Command(spec, args))
     except CommitteeError as error:
         return Outcome({_field_of(error, name, raw): field_error(side, error)})
     return Outcome({}, side.presenter().present(result))

@@ -29,7 +29,7 @@ def _more(side: SlackSide, shown: int, total: int, command: str) -> list[Block]:
 
 def home_message(side: SlackSide, actor: Actor) -> Message:
     p = side.presenter()
-    now = side.bot.committee.what_matters(actor, ITEMS)
+    now = side.services.what_matters(actor, ITEMS)
     greeting = side.t("slack.home.greeting", date=side.tr.weekday_date(now.today))
     blocks: list[Block] = [Text(greeting), Divider()]
 

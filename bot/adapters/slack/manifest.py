@@ -16,20 +16,13 @@ from typing import Any
 
 import yaml
 
-from bot.adapters.slack.oauth import REDIRECT_PATH
-from bot.adapters.slack.server import EVENTS_PATH
+from bot.adapters.slack.paths import BOT_SCOPES, EVENTS_PATH, REDIRECT_PATH
 from bot.config import Settings
 from bot.i18n import Translator
 
+__all__ = ["APP_NAME", "BOT_SCOPES", "PLACEHOLDER_URL", "manifest", "manifest_yaml"]
+
 APP_NAME = "Committee Bot"
-#: what each scope is for; nothing here that the bot does not use
-BOT_SCOPES: dict[str, str] = {
-    "commands": "the slash command",
-    "chat:write": "reminders and the weekly digest",
-    "chat:write.public": "reminders in a body's channel the bot was not invited to",
-    "channels:history": "finding out whether a reminder went out when Slack's answer was lost (public channels)",
-    "groups:history": "the same in private channels",
-}
 #: a stand-in that Slack will refuse to verify, so it cannot be mistaken for a working URL
 PLACEHOLDER_URL = "https://your-bot.example.org"
 

@@ -33,7 +33,9 @@ from slack_sdk.oauth.state_store import OAuthStateStore
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
+from bot.adapters.slack.paths import BOT_SCOPES, INSTALL_PATH, REDIRECT_PATH
 from bot.adapters.slack.poster import SlackPoster
+from bot.adapters.slack.services import OAuthStores
 from bot.config import Settings
 from bot.i18n import Translator
 from bot.reminders.posting import Outcome, Poster, PostResult
@@ -43,8 +45,6 @@ from bot.views.message import Message
 
 log = logging.getLogger("bot.slack.oauth")
 
-INSTALL_PATH = "/slack/install"
-REDIRECT_PATH = "/slack/oauth_redirect"
 #: how long an "Add to Slack" click stays valid (seconds; bolt's default)
 STATE_LIFETIME = 600
 #: how long a poster keeps a workspace's token before asking the database again (seconds)
@@ -198,12 +198,19 @@ def _on_success(welcome: Callable[[str, str], object] | None) -> Callable[[Succe
     return success
 
 
+def oauth_stores(engine: Engine, settings: Settings) -> OAuthStores:
+    """The installations and OAuth states in the bot's database (built by bootstrap)."""
+    if not settings.slack_client_id:
+        raise ValueError("OAuth needs SLACK_CLIENT_ID")
+    return OAuthStores(Installations(engine, settings.slack_client_id), States(engine))
+
+
 def oauth_settings(
-    engine: Engine,
+    stores: OAuthStores,
     settings: Settings,
-    scopes: list[str],
     *,
     welcome: Callable[[str, str], object] | None = None,
+    scopes: list[str] | None = None,
 ) -> OAuthSettings:
     """Bolt's OAuth flow for this configuration (needs SLACK_CLIENT_ID and SLACK_CLIENT_SECRET)."""
     if not (settings.slack_client_id and settings.slack_client_secret):
@@ -211,7 +218,7 @@ def oauth_settings(
     return OAuthSettings(
         client_id=settings.slack_client_id,
         client_secret=settings.slack_client_secret,
-        scopes=scopes,
+        scopes=scopes if scopes is not None else list(BOT_SCOPES),
         user_scopes=[],
         redirect_uri=redirect_url(settings),
         install_path=INSTALL_PATH,
@@ -219,10 +226,10 @@ def oauth_settings(
         install_page_rendering_enabled=False,
         redirect_uri_path=REDIRECT_PATH,
         callback_options=CallbackOptions(success=_on_success(welcome), failure=_failure),
-        installation_store=Installations(engine, settings.slack_client_id),
+        installation_store=stores.installations,
         # Only bot tokens are installed (no user scopes): find the workspace's bot, nothing else.
         installation_store_bot_only=True,
-        state_store=States(engine),
+        state_store=stores.states,
         state_expiration_seconds=STATE_LIFETIME,
         logger=log,
     )

@@ -21,15 +21,15 @@ from slack_bolt.adapter.wsgi import SlackRequestHandler
 
 from bot.adapters.slack.app import build_app
 from bot.adapters.slack.logs import redact_tokens_in_logs
-from bot.bootstrap import Bot, bootstrap
+from bot.adapters.slack.paths import EVENTS_PATH, HEALTH_PATH
+from bot.adapters.slack.services import SlackProcess, SlackServices
 from bot.config import Settings
 from bot.store import migrate
 from bot.store.db import make_engine
 
 log = logging.getLogger(__name__)
 
-EVENTS_PATH = "/slack/events"
-HEALTH_PATH = "/healthz"
+__all__ = ["EVENTS_PATH", "HEALTH_PATH", "CommitteeServer", "serve", "wsgi_app"]
 
 StartResponse = Callable[..., Any]
 WsgiApp = Callable[[dict[str, Any], StartResponse], Iterable[bytes]]
@@ -41,7 +41,7 @@ def _json(start_response: StartResponse, status: str, body: dict[str, Any]) -> l
     return [data]
 
 
-def wsgi_app(bot: Bot, app: App) -> WsgiApp:
+def wsgi_app(services: SlackServices, app: App) -> WsgiApp:
     """Routes the endpoints (with OAuth also `GET /slack/install` and `GET /slack/oauth_redirect`,
     which bolt's OAuth flow answers); everything else is 404."""
     slack = SlackRequestHandler(app, path=EVENTS_PATH)
@@ -62,7 +62,7 @@ def wsgi_app(bot: Bot, app: App) -> WsgiApp:
             answer: Iterable[bytes] = slack(environ, start_response)
             return answer
         if path == HEALTH_PATH and method in ("GET", "HEAD"):
-            ok, report = bot.health()
+            ok, report = services.health()
             return _json(start_response, "200 OK" if ok else "503 Service Unavailable", {"ok": ok, **report})
         return _json(start_response, "404 Not Found", {"error": "not found"})
 
@@ -76,10 +76,13 @@ NEWER_GUNICORN_OPTIONS = frozenset({"control_socket_disable"})
 class CommitteeServer(BaseApplication):  # type: ignore[misc]  # gunicorn has no type hints
     """gunicorn, configured in code: `load()` runs in each worker after the fork."""
 
-    def __init__(self, settings: Settings, options: dict[str, Any]) -> None:
+    def __init__(
+        self, settings: Settings, options: dict[str, Any], build: Callable[[Settings], SlackProcess]
+    ) -> None:
         self.settings = settings
         self.options = options
-        self.bot: Bot | None = None
+        self.build = build
+        self.process: SlackProcess | None = None
         super().__init__()
 
     def load_config(self) -> None:
@@ -89,20 +92,20 @@ class CommitteeServer(BaseApplication):  # type: ignore[misc]  # gunicorn has no
             self.cfg.set(key, value)
 
     def load(self) -> WsgiApp:
-        self.bot = bootstrap(self.settings, run_migrations=False)
-        return wsgi_app(self.bot, build_app(self.bot, self.settings))
+        self.process = self.build(self.settings)
+        return wsgi_app(self.process.services, build_app(self.process.services, self.settings))
 
 
 def _post_worker_init(worker: Any) -> None:
     server: CommitteeServer = worker.app
-    if server.bot is not None:
-        server.bot.start_background()
+    if server.process is not None:
+        server.process.running.start_background()
 
 
 def _worker_exit(arbiter: Any, worker: Any) -> None:
     server: CommitteeServer = worker.app
-    if server.bot is not None:
-        server.bot.close()
+    if server.process is not None:
+        server.process.running.close()
 
 
 def options(settings: Settings, host: str, port: int) -> dict[str, Any]:
@@ -146,8 +149,9 @@ def _share_before_fork(settings: Settings) -> None:
     gc.freeze()
 
 
-def serve(settings: Settings, *, host: str, port: int) -> int:
-    """Run until stopped (SIGTERM or Ctrl-C); returns gunicorn's exit status."""
+def serve(settings: Settings, *, host: str, port: int, build: Callable[[Settings], SlackProcess]) -> int:
+    """Run until stopped (SIGTERM or Ctrl-C); returns gunicorn's exit status. `build` makes each
+    worker's bot after the fork (the schema is migrated here, once, before)."""
     redact_tokens_in_logs()
     engine = make_engine(settings.database_url)
     try:
@@ -169,7 +173,7 @@ def serve(settings: Settings, *, host: str, port: int) -> int:
     )
     _share_before_fork(settings)
     try:
-        CommitteeServer(settings, config).run()
+        CommitteeServer(settings, config, build).run()
     except SystemExit as exc:  # gunicorn's arbiter leaves by SystemExit
         return int(exc.code or 0)
     return 0

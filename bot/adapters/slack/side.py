@@ -1,10 +1,10 @@
-"""What every Slack listener shares: the bot, the settings, the user's language, and one way to
-turn a `Message` or a failure into what Slack is sent."""
+"""What every Slack listener shares: the services it was given, the settings, the user's
+language, one way to turn a `Message` into what Slack is sent, and one way (`explain`) to turn
+any exception into words."""
 
 from __future__ import annotations
 
 import logging
-import secrets
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
@@ -13,12 +13,12 @@ from slack_bolt import BoltContext
 from slack_sdk import WebClient
 
 from bot.adapters.slack.blocks import SURFACE, fallback, fit, message_payload
-from bot.bootstrap import Bot
+from bot.adapters.slack.services import SlackServices
 from bot.config import Settings
 from bot.core.model import Actor
+from bot.frontend import Frontend, explain
 from bot.i18n import Translator
-from bot.views.errors import render_unexpected
-from bot.views.message import Context, Message
+from bot.views.message import Message
 from bot.views.present import Presenter
 
 log = logging.getLogger("bot.slack")
@@ -38,7 +38,7 @@ def workspace_of(context: BoltContext) -> str:
 
 @dataclass
 class SlackSide:
-    bot: Bot
+    services: SlackServices
     settings: Settings
     ack_budget: float = ACK_BUDGET
     #: runs slash commands so that Slack can be answered within its 3 seconds whatever happens
@@ -52,14 +52,18 @@ class SlackSide:
         return f"{self.settings.slack_command} "
 
     @property
+    def conversation(self) -> Frontend:
+        return self.services.conversation
+
+    @property
     def tr(self) -> Translator:
-        return self.bot.frontend.tr
+        return self.conversation.tr
 
     def t(self, key: str, **params: Any) -> str:
         return self.presenter().t(key, **params)
 
     def presenter(self) -> Presenter:
-        return self.bot.frontend.presenter(self.cmd)
+        return self.conversation.presenter(self.cmd)
 
     def client(self, context: BoltContext) -> WebClient:
         """A Web API client for this request's workspace. (Bolt's own per-request client adds a
@@ -69,7 +73,7 @@ class SlackSide:
         return WebClient(token=context.bot_token or fallback, base_url=self.settings.slack_api_url)
 
     def actor(self, context: BoltContext, user_id: str) -> Actor:
-        return self.bot.frontend.actor(workspace_of(context), user_id)
+        return self.conversation.actor(workspace_of(context), user_id)
 
     # -- what Slack is sent --------------------------------------------------------------------
 
@@ -89,21 +93,13 @@ class SlackSide:
             "blocks": fit(message, self.tr, SURFACE, buttons=False),
         }
 
-    def failure(self, where: str, context: BoltContext, *, typed: str | None = None) -> Message:
-        """Log the exception being handled under a short reference, and say so kindly."""
-        reference = secrets.token_hex(3)
-        log.exception(
-            "Slack %s failed (ref %s) for %s/%s",
-            where,
-            reference,
-            context.team_id or context.enterprise_id,
-            context.user_id,
-        )
-        message = render_unexpected(reference, self.presenter())
-        if typed:
-            note = Context(self.t("error.you_wrote", typed=typed.strip()[:500]))
-            message = Message((*message.blocks, note), message.summary)
-        return message
+    def explain(
+        self, error: BaseException, where: str, context: BoltContext | None, *, typed: str | None = None
+    ) -> Message:
+        """Any exception in any listener (command, button, form, App Home) as the user's reply:
+        the committee's errors in its words, anything else logged with a short reference."""
+        who = f"{context.team_id or context.enterprise_id}/{context.user_id}" if context else "?"
+        return explain(error, self.presenter(), typed, where=f"Slack {where}", who=who, logger=log)
 
     def text_of(self, message: Message) -> str:
         return fallback(message)

@@ -7,34 +7,35 @@ requests come unsigned over the authenticated socket. The scheduler ticks in thi
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from slack_bolt.adapter.socket_mode import SocketModeHandler
 
 from bot.adapters.slack.app import build_app
 from bot.adapters.slack.logs import redact_tokens_in_logs
-from bot.bootstrap import Bot, bootstrap
+from bot.adapters.slack.services import SlackProcess, SlackServices
 from bot.config import Settings
 
 log = logging.getLogger(__name__)
 
 
-def socket_handler(bot: Bot, settings: Settings) -> SocketModeHandler:
+def socket_handler(services: SlackServices, settings: Settings) -> SocketModeHandler:
     """The connection, not yet opened; it reaches Slack through the app's own Web API client."""
     if not settings.slack_app_token:
         raise ValueError("Socket Mode needs SLACK_APP_TOKEN (xapp-…)")
-    app = build_app(bot, settings, socket_mode=True)
+    app = build_app(services, settings, socket_mode=True)
     return SocketModeHandler(app, settings.slack_app_token, web_client=app.client)
 
 
-def run_socket_mode(settings: Settings) -> int:
+def run_socket_mode(settings: Settings, build: Callable[[Settings], SlackProcess]) -> int:
     """Run until stopped (Ctrl-C or SIGTERM)."""
     redact_tokens_in_logs()
-    bot = bootstrap(settings)
+    process = build(settings)
     try:
-        handler = socket_handler(bot, settings)
-        bot.start_background()
+        handler = socket_handler(process.services, settings)
+        process.running.start_background()
         log.info("connecting to Slack in Socket Mode")
         handler.start()  # type: ignore[no-untyped-call]  # bolt leaves it unannotated; blocks until the process is told to stop
     finally:
-        bot.close()
+        process.running.close()
     return 0

@@ -33,9 +33,9 @@ def register(app: App, side: SlackSide) -> None:
         try:
             actor = side.actor(context, str(body["user"]["id"]))
             outcome = forms.submit(side, actor, name, view.get("state", {}).get("values", {}))
-        except Exception:
+        except Exception as error:
             # Keep the form open with everything typed in it; the reference is in the log.
-            message = side.failure("form", context)
+            message = side.explain(error, "form", context)
             ack(response_action="errors", errors=_at_fields({fields[0]: side.text_of(message)}, view))
             return
         if outcome.errors:

@@ -1,7 +1,9 @@
 """The commands reminders bring: `reminders <id>`, `reminders snooze <id> [<step>]`, `digest`.
 
-They are handed to the service as extensions (`Committee.extensions`), so they parse, answer
-and fail exactly like every other command.
+Their rules live here, in the core: which items have reminders and what is shown of them, who
+may snooze (the item's owner, and every writer), which step a snooze moves. They are handed to
+the service as extensions (`Committee.extensions`), so they parse, answer and fail exactly like
+every other command; the rows themselves come through the `Outbox` port.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from bot.core.digest import DEFAULT_SINCE, Digest, build_digest
 from bot.core.errors import InvalidInput, NotAllowed, NotFound
 from bot.core.grammar import Command
 from bot.core.model import Actor, AuditEvent, RecordType
+from bot.core.outbox import Outbox
+from bot.core.ports import UnitOfWork, UnitOfWorkFactory
 from bot.core.reminders import (
     DeliveryKind,
     DeliveryStatus,
@@ -22,8 +26,6 @@ from bot.core.reminders import (
     ReminderPlanner,
     ReminderSnoozed,
 )
-from bot.store import outbox
-from bot.store.unit_of_work import SqlUnitOfWork, SqlUnitOfWorkFactory
 
 _KINDS = {
     RecordType.CONSULTATION: DeliveryKind.CONSULTATION,
@@ -35,13 +37,15 @@ _KINDS = {
 class ReminderCommands:
     def __init__(
         self,
-        registers: SqlUnitOfWorkFactory,
+        registers: UnitOfWorkFactory,
+        box: Outbox,
         planner: ReminderPlanner,
         clock: Clock,
         zone: ZoneInfo,
         admin_users: frozenset[str],
     ) -> None:
         self.registers = registers
+        self.outbox = box
         self.planner = planner
         self.clock = clock
         self.zone = zone
@@ -51,7 +55,7 @@ class ReminderCommands:
         return {"reminders": self.overview, "reminders.snooze": self.snooze, "digest": self.digest}
 
     def _item(
-        self, reg: SqlUnitOfWork, number: int, usage: str
+        self, reg: UnitOfWork, number: int, usage: str
     ) -> tuple[DeliveryKind, str, str | None, str | None]:
         """The item's kind, title, why it is inactive (or None), and its owner."""
         record_type = reg.workspace.record_type_of(number)
@@ -76,7 +80,7 @@ class ReminderCommands:
         number: int = cmd.args["id"]
         with self.registers(actor.workspace_id) as reg:
             kind, title, inactive, _owner = self._item(reg, number, cmd.name)
-            rows = outbox.item_deliveries(reg.session, actor.workspace_id, kind, number)
+            rows = self.outbox.within(reg).item_deliveries(actor.workspace_id, kind, number)
         return ReminderOverview(kind, number, title, tuple(rows), self.zone, inactive)
 
     def snooze(self, actor: Actor, cmd: Command) -> ReminderSnoozed:
@@ -93,7 +97,7 @@ class ReminderCommands:
                 )
             pending = [
                 v
-                for v in outbox.item_deliveries(reg.session, actor.workspace_id, kind, number)
+                for v in self.outbox.within(reg).item_deliveries(actor.workspace_id, kind, number)
                 if v.status is DeliveryStatus.PENDING
             ]
             if not pending:
@@ -110,10 +114,8 @@ class ReminderCommands:
                 target = min(pending, key=lambda v: v.when)
             was = target.when
             until = self.planner.snoozed(local_date(max(was, now), self.zone))
-            outbox.snooze(reg.session, target.key, until, now)
-            reg.workspace.audit(
-                AuditEvent(now, actor.user_id, "reminders.snooze", f"#{number}", {"step": target.step})
-            )
+            self.outbox.within(reg).snooze(target.key, until, now)
+            reg.workspace.audit(AuditEvent(now, actor.user_id, "reminders.snooze", f"#{number}", {"step": target.step}))
             reg.commit()
         return ReminderSnoozed(kind, number, target.step, was, until, self.zone)
 
@@ -122,5 +124,5 @@ class ReminderCommands:
         now = self.clock.now()
         today = local_date(now, self.zone)
         with self.registers(actor.workspace_id) as reg:
-            since = outbox.last_digest_sent(reg.session, actor.workspace_id) or now - DEFAULT_SINCE
+            since = self.outbox.within(reg).last_digest_sent(actor.workspace_id) or now - DEFAULT_SINCE
             return build_digest(reg, today, since)
