@@ -15,11 +15,13 @@ from sqlalchemy import Engine, text
 from bot.adapters.calendar_se import SwedishHolidays
 from bot.config import Settings
 from bot.core.clock import Clock, SystemClock
+from bot.core.dates import DateRules
 from bot.core.reminders import ReminderPlanner, ReminderRules
 from bot.core.service import Committee
 from bot.core.workdays import WorkingDays
 from bot.frontend import Frontend
 from bot.i18n import Translator
+from bot.i18n.dates import NaturalDates
 from bot.reminders.commands import ReminderCommands
 from bot.reminders.dispatcher import Dispatcher
 from bot.reminders.planning import ReminderPlanning
@@ -107,7 +109,7 @@ def bootstrap(settings: Settings, *, clock: Clock | None = None, run_migrations:
         workdays=workdays,
         admin_users=settings.admin_users,
     )
-    frontend = Frontend(committee, settings.locale)
+    frontend = Frontend(committee, settings.locale, NaturalDates(DateRules(workdays)))
     planning, dispatcher = _reminders(settings, engine, registers, clock, workdays, committee)
     bot = Bot(settings, engine, clock, workdays, registers, committee, frontend, planning, dispatcher)
     bot.ticks.append(dispatcher.tick)

@@ -232,10 +232,13 @@ def _longest(
     return errors
 
 
-def take_time(words: Sequence[str], start: int, reader: DateReader) -> tuple[dt.time, int] | None:
-    """The longest run of words from `start` that reads as a time (`kl 13`), or None."""
-    found = _longest(words, start, _run_end(words, start, TIME_WORDS), reader.time)
-    return None if isinstance(found, dict) else found
+def take_time(words: Sequence[str], start: int, reader: DateReader) -> tuple[dt.time, int]:
+    """The longest run of words from `start` that reads as a time (`kl 13`)."""
+    end = _run_end(words, start, TIME_WORDS)
+    found = _longest(words, start, end, reader.time)
+    if isinstance(found, dict):
+        raise found[end]
+    return found
 
 
 def take_date(words: Sequence[str], start: int, reader: DateReader, today: dt.date) -> tuple[dt.date, int]:
@@ -248,5 +251,23 @@ def take_date(words: Sequence[str], start: int, reader: DateReader, today: dt.da
     found = _longest(words, start, end, lambda text: reader.date(text, today))
     if not isinstance(found, dict):
         return found
-    shown = next((k for k in range(start + 1, end) if take_time(words, k, reader) is not None), end)
+    shown = next((k for k in range(start + 1, end) if fits(words, k, reader, today, time=True)), end)
     raise found[shown]
+
+
+def take(
+    words: Sequence[str], start: int, reader: DateReader, today: dt.date, *, time: bool
+) -> tuple[dt.date | dt.time, int]:
+    """A date (or with `time`, a time) and the index of the first word after it."""
+    if time:
+        return take_time(words, start, reader)
+    return take_date(words, start, reader, today)
+
+
+def fits(words: Sequence[str], start: int, reader: DateReader, today: dt.date, *, time: bool) -> bool:
+    """Do the words at `start` read as a date (a time)? For optional values (a time after a date)."""
+    try:
+        take(words, start, reader, today, time=time)
+    except InvalidInput:
+        return False
+    return True
