@@ -33,6 +33,9 @@ MOST_WORKDAYS = 1000
 DATE_WORDS = 8
 TIME_WORDS = 3
 
+#: the errors that mean "these words are not a date (time)", rather than "a wrong one"
+NOT_UNDERSTOOD = frozenset({"error.date", "error.date_unknown", "error.time", "error.time_unknown"})
+
 _DAY = dt.timedelta(days=1)
 _WEEK = dt.timedelta(days=7)
 
@@ -222,12 +225,18 @@ def _longest(
     words: Sequence[str], start: int, end: int, read: Callable[[str], T]
 ) -> tuple[T, int] | dict[int, InvalidInput]:
     """The value of the longest run `words[start:stop]` that `read` understands, and `stop`; or
-    each run's error by its `stop` when none does."""
+    each run's error by its `stop` when none does.
+
+    A run that was understood but is wrong (`fredag 5 december 2026`, a Saturday) is refused
+    as a whole rather than read shorter (`fredag`), which would be a guess.
+    """
     errors: dict[int, InvalidInput] = {}
     for stop in range(end, start, -1):
         try:
             return read(" ".join(words[start:stop])), stop
         except InvalidInput as error:
+            if error.key not in NOT_UNDERSTOOD:
+                raise
             errors[stop] = error
     return errors
 
