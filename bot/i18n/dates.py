@@ -87,6 +87,12 @@ _WITH_WEEKDAY = re.compile(r"^(?:p[åa]\s+|on\s+)?(?P<wd>[a-zåäö]+)\.?\s+(?:d
 # A time inside a date (`fredag kl 13`, `15 mars 13.00`) is not a date.
 _TIMEISH = re.compile(r"^(?:\d{1,2}:\d{2}|kl\.?|klockan|[ap]\.?m\.?|\d{1,2}(?:[.:]\d{2})?[ap]\.?m\.?)$")
 _CLOCK = re.compile(r"^\d{1,2}\.\d{2}$")
+_DAY_MONTH = re.compile(
+    r"^(?:den\s+)?(?P<day>\d{1,2})(?::[ae]|st|nd|rd|th)?\s+(?P<month>[a-zåäö]+)\.?(?:\s+(?P<year>\d{4}))?$"
+)
+_MONTH_DAY = re.compile(
+    r"^(?P<month>[a-zåäö]+)\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:\s+(?P<year>\d{4}))?$"
+)
 _YEAR = re.compile(r"^\d{4}\.?$")
 
 _TIME = re.compile(
@@ -200,7 +206,10 @@ class NaturalDates:
         if any(_TIMEISH.match(w) for w in words) or (len(words) > 1 and any(_CLOCK.match(w) for w in words)):
             return None
         found = _dateparser(text, today)
-        if found is None or found.time() != dt.time():
+        if found is None:
+            self._refuse_if_not_in_calendar(text, today, value)
+            return None
+        if found.time() != dt.time():
             return None
         # A month named without a year (`15 mars`): the next such date on or after today.
         # Without a month name it was relative to today (`i morgon`, `om två veckor`).
@@ -208,6 +217,14 @@ class NaturalDates:
         if named_month and not any(_YEAR.match(w) for w in words):
             return self.rules.day_month(today, found.day, found.month, None, value=value)
         return self.rules.in_range(found.date(), value=value)
+
+    def _refuse_if_not_in_calendar(self, text: str, today: dt.date, value: str) -> None:
+        """dateparser does not say why it read nothing; `31 februari` is refused as no such day."""
+        match = _DAY_MONTH.match(text) or _MONTH_DAY.match(text)
+        month = _MONTHS.get(fold(match["month"])) if match else None
+        if match and month is not None:
+            year = int(match["year"]) if match["year"] else None
+            self.rules.day_month(today, int(match["day"]), month, year, value=value)
 
 
 def _weekday(word: str) -> int | None:

@@ -89,6 +89,9 @@ def test_the_contracts_table(typed: str, meant: dt.date) -> None:
         ("31/2", "error.date_impossible"),
         ("2027-02-30", "error.date_impossible"),
         ("31/4 2027", "error.date_impossible"),
+        ("31 februari", "error.date_impossible"),
+        ("29 februari 2027", "error.date_impossible"),
+        ("April 31", "error.date_impossible"),
         ("1899-12-31", "error.date_range"),
         ("fredag 5 december 2026", "error.date_weekday"),
         ("v. 54", "error.date_no_week"),
@@ -268,7 +271,8 @@ def test_dates_in_options_and_before_text() -> None:
 @pytest.mark.parametrize(
     ("line", "key", "value"),
     [
-        ("meeting add LG 31 februari kl 13", "error.date_unknown", "31 februari"),
+        ("meeting add LG 31 februari kl 13", "error.date_impossible", "31 februari"),
+        ("meeting add LG 32 mars kl 13", "error.date_impossible", "32 mars"),
         ("meeting add LG 3/4/5 kl 13", "error.date_ambiguous", "3/4/5"),
         ("meeting add LG fredag 5 december 2026", "error.date_weekday", "fredag 5 december 2026"),
         ('meeting add LG "fredag kl 13"', "error.date_unknown", "fredag kl 13"),
