@@ -16,12 +16,14 @@ from bot.adapters.calendar_se import SwedishHolidays
 from bot.adapters.shell.printer import ConsolePoster
 from bot.config import LOCAL_USER, LOCAL_WORKSPACE, Settings
 from bot.core.clock import Clock, SystemClock
+from bot.core.dates import DateRules
 from bot.core.reminder_commands import ReminderCommands
 from bot.core.reminders import ReminderPlanner, ReminderRules
 from bot.core.service import Committee
 from bot.core.workdays import WorkingDays
 from bot.frontend import Frontend
 from bot.i18n import Translator
+from bot.i18n.dates import NaturalDates
 from bot.reminders.dispatcher import Dispatcher
 from bot.reminders.planning import ReminderPlanning
 from bot.reminders.posting import CONSOLE, SLACK, OnePoster, Posters
@@ -133,7 +135,7 @@ def bootstrap(
         workdays=workdays,
         admin_users=settings.admin_users,
     )
-    frontend = Frontend(committee, settings.locale)
+    frontend = Frontend(committee, settings.locale, NaturalDates(DateRules(workdays)))
     planning, dispatcher = _reminders(settings, engine, registers, clock, workdays, committee, console)
     bot = Bot(settings, engine, clock, workdays, registers, committee, frontend, planning, dispatcher)
     bot.ticks.append(dispatcher.tick)

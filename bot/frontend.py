@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.core import grammar
+from bot.core.dates import DateReader
 from bot.core.errors import CommitteeError, InvalidInput
 from bot.core.model import Actor
 from bot.core.service import Committee
@@ -75,9 +76,10 @@ def explain(
 
 
 class Frontend:
-    def __init__(self, committee: Committee, locale: str) -> None:
+    def __init__(self, committee: Committee, locale: str, dates: DateReader | None = None) -> None:
         self.committee = committee
         self.tr = Translator(locale)
+        self.dates = dates
 
     def presenter(self, cmd: str) -> Presenter:
         return Presenter(self.tr, cmd, self.committee.today())
@@ -103,7 +105,7 @@ class Frontend:
         shown = typed if typed is not None else f"{cmd}{text}".strip()
         command_name: str | None = None
         try:
-            command = grammar.parse(text)
+            command = grammar.parse(text, self.dates, self.committee.today())
             command_name = command.name
             result = self.committee.execute(actor, command)
             return Reply(presenter.present(result), True, command_name, result)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from bot.core import dates as written
 from bot.core import parsing
 from bot.core.errors import InvalidInput
 
@@ -393,8 +394,10 @@ def _group_commands(group: str) -> list[CommandSpec]:
     return [c for c in COMMANDS if c.group == group]
 
 
-def parse(text: str) -> Command:
-    """Parse a command line (without the slash command itself)."""
+def parse(text: str, dates: written.DateReader | None = None, today: dt.date | None = None) -> Command:
+    """Parse a command line (without the slash command itself); dates and times as `dates`
+    reads them on `today` (without a reader: `YYYY-MM-DD` and `HH:MM` only)."""
+    reading = (dates, today) if dates is not None and today is not None else None
     words = parsing.split_words(text)
     if words and words[0].startswith("/"):
         words = words[1:]  # `/committee meeting list` typed in the console
@@ -402,7 +405,7 @@ def parse(text: str) -> Command:
         return Command(BY_NAME["help"], {})
     head = words[0].casefold()
     if head in SHORTCUTS:
-        return _parse_args(BY_NAME[SHORTCUTS[head]], words[1:])
+        return _parse_args(BY_NAME[SHORTCUTS[head]], words[1:], reading)
     group = _lookup(GROUPS, head)
     if group is None:
         raise InvalidInput("error.unknown_command", word=words[0], suggestion=suggest(words[0]))
@@ -412,13 +415,13 @@ def parse(text: str) -> Command:
         verb = _lookup(VERBS, words[1])
         spec = next((c for c in commands if c.verb == verb), None) if verb else None
         if spec is not None:
-            return _parse_args(spec, words[2:])
+            return _parse_args(spec, words[2:], reading)
         if verbless is None or not verbless.params:
             raise InvalidInput(
                 "error.unknown_verb", group=group, word=words[1], suggestion=suggest(f"{group} {words[1]}")
             )
     if verbless is not None:
-        return _parse_args(verbless, words[1:])
+        return _parse_args(verbless, words[1:], reading)
     # A group alone ("meeting"): show that group's help.
     return Command(BY_NAME["help"], {"topic": group})
 
@@ -431,7 +434,7 @@ def _param_by_option(spec: CommandSpec, word: str) -> Param | None:
     return None
 
 
-def _parse_args(spec: CommandSpec, words: list[str]) -> Command:
+def _parse_args(spec: CommandSpec, words: list[str], reading: _Reading | None = None) -> Command:
     args: dict[str, Any] = {}
     positionals: list[str] = []
     i = 0
@@ -445,6 +448,9 @@ def _parse_args(spec: CommandSpec, words: list[str]) -> Command:
                 raise InvalidInput("error.option_needs_value", usage=spec.name, option=word)
             if param.name in args:
                 raise InvalidInput("error.option_twice", usage=spec.name, option=word)
+            if reading is not None and param.kind in (Kind.DATE, Kind.TIME):
+                args[param.name], i = _take_written(spec, param, words, i + 1, reading)
+                continue
             if param.kind in (Kind.AMOUNT, Kind.OPENING_AMOUNT):
                 raw, i = parsing.take_amount(words, i + 1)
             else:
@@ -464,6 +470,13 @@ def _parse_args(spec: CommandSpec, words: list[str]) -> Command:
             break
         if j >= len(positionals):
             break
+        if reading is not None and param.kind in (Kind.DATE, Kind.TIME):
+            if not param.required and not written.fits(
+                positionals, j, *reading, time=param.kind is Kind.TIME
+            ):
+                continue
+            args[param.name], j = _take_written(spec, param, positionals, j, reading)
+            continue
         if param.when is not None and not param.when(positionals[j]):
             continue
         if param.kind in (Kind.AMOUNT, Kind.OPENING_AMOUNT):
@@ -484,6 +497,18 @@ def _parse_args(spec: CommandSpec, words: list[str]) -> Command:
             placeholder=p.placeholder,
         )
     return Command(spec, args)
+
+
+_Reading = tuple[written.DateReader, dt.date]
+
+
+def _take_written(spec: CommandSpec, param: Param, words: list[str], start: int, reading: _Reading) -> Any:
+    """A date or time as people write it, in as many words as it takes (`nästa fredag`, `kl 13`)."""
+    try:
+        return written.take(words, start, *reading, time=param.kind is Kind.TIME)
+    except InvalidInput as exc:
+        exc.usage = spec.name
+        raise
 
 
 def convert_value(spec: CommandSpec, param: Param, raw: str) -> Any:

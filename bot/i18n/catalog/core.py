@@ -161,8 +161,8 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "Amounts in kronor: `2030208`, `2 030 208`, `1587,50` or `1587.50`, optionally followed by `kr`.",
     },
     "help.dates": {
-        "sv": "Datum skrivs ÅÅÅÅ-MM-DD och tider TT:MM.",
-        "en": "Dates are YYYY-MM-DD and times HH:MM.",
+        "sv": "Datum som `2027-03-15`, `15/3`, `15 mars`, `i morgon`, `nästa fredag`, `v. 12`, `om 5 arbetsdagar` eller `sista vardagen i mars` (dagen före månaden); tider som `13:00`, `kl 13` eller `1 pm`.",
+        "en": "Dates like `2027-03-15`, `15/3`, `15 March`, `tomorrow`, `next friday`, `week 12`, `in 5 working days` or `last working day of March` (the day before the month); times like `13:00`, `kl 13` or `1 pm`.",
     },
     # -- errors ----------------------------------------------------------------------------------
     "error.usage": {"sv": "Så här skriver du det: `{usage}`", "en": "Write it like this: `{usage}`"},
