@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from bot.core.model import Consultation, Decision, Meeting
-from bot.core.ports import Register
+from bot.core.ports import UnitOfWork
 from bot.core.reminders import DeliveryKind, DeliveryStatus, DeliveryView, Step
 
 

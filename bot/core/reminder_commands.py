@@ -115,7 +115,9 @@ class ReminderCommands:
             was = target.when
             until = self.planner.snoozed(local_date(max(was, now), self.zone))
             self.outbox.within(reg).snooze(target.key, until, now)
-            reg.workspace.audit(AuditEvent(now, actor.user_id, "reminders.snooze", f"#{number}", {"step": target.step}))
+            reg.workspace.audit(
+                AuditEvent(now, actor.user_id, "reminders.snooze", f"#{number}", {"step": target.step})
+            )
             reg.commit()
         return ReminderSnoozed(kind, number, target.step, was, until, self.zone)
 

@@ -16,7 +16,7 @@ from sqlalchemy import ColumnElement, Engine, and_, bindparam, or_, select, upda
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.core.outbox import Claimed, RowOutcome, WorkspaceInfo
-from bot.core.ports import Register
+from bot.core.ports import UnitOfWork
 from bot.core.reminders import DeliveryKind, DeliveryStatus, DeliveryView, is_late
 from bot.store.db import session_factory
 from bot.store.models import DeliveryRow, Workspace

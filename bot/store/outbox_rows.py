@@ -13,11 +13,11 @@ from sqlalchemy.orm import Session
 
 from bot.core.outbox import Item, ItemPlan
 from bot.core.reminders import DeliveryKind, DeliveryStatus, DeliveryView, delivery_key
-from bot.store.db import insert_for
-from bot.store.models import ConsultationRow, DecisionRow, DeliveryRow, MeetingRow
 from bot.store.consultations import to_consultation
+from bot.store.db import insert_for
 from bot.store.decisions import to_decision
 from bot.store.meetings import to_meeting
+from bot.store.models import ConsultationRow, DecisionRow, DeliveryRow, MeetingRow
 
 D = DeliveryRow
 DELIVERIES: Table = DeliveryRow.__table__  # type: ignore[assignment]
