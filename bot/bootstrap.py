@@ -23,6 +23,7 @@ from bot.i18n import Translator
 from bot.reminders.commands import ReminderCommands
 from bot.reminders.dispatcher import Dispatcher
 from bot.reminders.planning import ReminderPlanning
+from bot.reports.commands import ReportCommands
 from bot.scheduler.ticker import Ticker
 from bot.store import migrate
 from bot.store.db import make_engine, session_factory
@@ -111,6 +112,7 @@ def bootstrap(settings: Settings, *, clock: Clock | None = None, run_migrations:
     planning, dispatcher = _reminders(settings, engine, registers, clock, workdays, committee)
     bot = Bot(settings, engine, clock, workdays, registers, committee, frontend, planning, dispatcher)
     bot.ticks.append(dispatcher.tick)
+    committee.extensions.update(ReportCommands(registers, clock, settings.timezone).extensions())
     return bot
 
 

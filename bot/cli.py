@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bot.config import Settings, SettingsError
+from bot.reports import cli as reports_cli
 
 log = logging.getLogger("bot")
 
@@ -64,6 +65,7 @@ def _parser() -> argparse.ArgumentParser:
     imp = sub.add_parser("import", help="restore an export into an empty database")
     imp.add_argument("file", type=Path)
     sub.add_parser("manifest", help="print the Slack app manifest (YAML)")
+    reports_cli.add_parser(sub)
     return parser
 
 
@@ -245,4 +247,5 @@ _commands = {
     "export": cmd_export,
     "import": cmd_import,
     "manifest": cmd_manifest,
+    "report": reports_cli.cmd_report,
 }
