@@ -55,7 +55,9 @@ def cmd_report(settings: Settings, args: argparse.Namespace) -> int:
         with bot.registers(args.workspace) as reg:
             known = reg.session.get(Workspace, args.workspace) is not None
         if not known:
-            return _fail(f"no workspace {args.workspace!r} in this database (the console's is {LOCAL_WORKSPACE})")
+            return _fail(
+                f"no workspace {args.workspace!r} in this database (the console's is {LOCAL_WORKSPACE})"
+            )
         started = time.perf_counter()
         report = ReportCommands(bot.registers, bot.clock, settings.timezone).build(args.workspace, args.year)
         tr = Translator(settings.locale)
@@ -78,7 +80,10 @@ def cmd_report(settings: Settings, args: argparse.Namespace) -> int:
             out.write_bytes(data)
         except OSError as exc:
             return _fail(f"cannot write {out}: {exc.strerror}")
-        print(f"annual report {args.year} ({fmt}, {len(data)} bytes, {elapsed:.1f} s) written to {out}", file=sys.stderr)
+        print(
+            f"annual report {args.year} ({fmt}, {len(data)} bytes, {elapsed:.1f} s) written to {out}",
+            file=sys.stderr,
+        )
     return 0
 
 

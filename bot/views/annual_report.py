@@ -188,9 +188,7 @@ def _decisions(r: AnnualReport, tr: Translator) -> list[Block]:
                     tr.t("report.col.decision"),
                     tr.t("report.col.number"),
                 ),
-                tuple(
-                    (f"§ {d.paragraph}", tr.date(d.decided_on), d.text, _n(d.number)) for d in b.decisions
-                ),
+                tuple((f"§ {d.paragraph}", tr.date(d.decided_on), d.text, _n(d.number)) for d in b.decisions),
                 "lllr",
                 (1, 3, 10, 1),
             )
@@ -211,7 +209,10 @@ def _follow_ups(r: AnnualReport, tr: Translator) -> list[Block]:
                 tr.t("report.col.state"),
                 tr.t("report.col.number"),
             ),
-            tuple((tr.date(f.due), _decision_ref(f, tr), _state(f, tr), _n(f.decision.number)) for f in r.follow_ups),
+            tuple(
+                (tr.date(f.due), _decision_ref(f, tr), _state(f, tr), _n(f.decision.number))
+                for f in r.follow_ups
+            ),
             "lllr",
             (3, 8, 4, 1),
         ),
@@ -264,9 +265,7 @@ def _funds(r: AnnualReport, tr: Translator) -> list[Block]:
                 tr.money(r.closing, unit=False),
             ),
         ),
-        Paragraph(
-            tr.t("report.result", result=tr.money(r.income - r.costs), closing=tr.money(r.closing))
-        ),
+        Paragraph(tr.t("report.result", result=tr.money(r.income - r.costs), closing=tr.money(r.closing))),
     ]
     if r.categories:
         out.append(Heading(2, tr.t("report.per_category")))

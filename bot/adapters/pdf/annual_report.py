@@ -64,9 +64,18 @@ def _styles() -> dict[str, ParagraphStyle]:
     return {
         "body": base,
         "h1": ParagraphStyle(
-            "h1", base, fontName=BOLD, fontSize=15, leading=19, textColor=_ACCENT, spaceBefore=10, spaceAfter=6
+            "h1",
+            base,
+            fontName=BOLD,
+            fontSize=15,
+            leading=19,
+            textColor=_ACCENT,
+            spaceBefore=10,
+            spaceAfter=6,
         ),
-        "h2": ParagraphStyle("h2", base, fontName=BOLD, fontSize=11.5, leading=15, spaceBefore=8, spaceAfter=4),
+        "h2": ParagraphStyle(
+            "h2", base, fontName=BOLD, fontSize=11.5, leading=15, spaceBefore=8, spaceAfter=4
+        ),
         "h3": ParagraphStyle("h3", base, fontName=BOLD, fontSize=10, leading=13, spaceBefore=6, spaceAfter=3),
         "cell": ParagraphStyle("cell", base, fontSize=8.5, leading=11, spaceAfter=0),
         "cell_r": ParagraphStyle("cell_r", base, fontSize=8.5, leading=11, spaceAfter=0, alignment=TA_RIGHT),
@@ -76,7 +85,9 @@ def _styles() -> dict[str, ParagraphStyle]:
         ),
         "title": ParagraphStyle("title", base, fontName=BOLD, fontSize=26, leading=32, textColor=_ACCENT),
         "subtitle": ParagraphStyle("subtitle", base, fontSize=18, leading=24, spaceBefore=8),
-        "made": ParagraphStyle("made", base, fontName=ITALIC, fontSize=9.5, leading=13, textColor=colors.grey),
+        "made": ParagraphStyle(
+            "made", base, fontName=ITALIC, fontSize=9.5, leading=13, textColor=colors.grey
+        ),
     }
 
 
@@ -119,12 +130,12 @@ def document_pdf(doc: ReportDocument) -> bytes:
             case doc_view.Paragraph(text=text):
                 flowable: Any = Paragraph(escape(text), styles["body"])
             case doc_view.Table():
-                flowable = _table(block, width, styles)
+                flowable = [_table(block, width, styles), Spacer(1, 3 * mm)]
         if pending_heading:  # a heading never stands alone at the foot of a page
-            story.append(KeepTogether([*pending_heading, flowable]))
+            story.append(KeepTogether([*pending_heading, *_flat(flowable)]))
             pending_heading = []
         else:
-            story.append(flowable)
+            story.extend(_flat(flowable))
     story.extend(pending_heading)
 
     def footer(canvas: Canvas, document: Any) -> None:
@@ -140,6 +151,10 @@ def document_pdf(doc: ReportDocument) -> bytes:
 
     template.build(story, onFirstPage=lambda c, d: None, onLaterPages=footer)
     return out.getvalue()
+
+
+def _flat(flowable: Any) -> list[Any]:
+    return flowable if isinstance(flowable, list) else [flowable]
 
 
 def _table(t: doc_view.Table, width: float, styles: dict[str, ParagraphStyle]) -> PdfTable:
