@@ -79,9 +79,9 @@ def test_the_report_has_every_figure_and_every_answered_consultation(year_bot: B
             assert figure(amount, locale) in shown, amount
         for title, month_sv, month_en in ANSWERED_2021:
             assert title in shown
-            assert re.search(
-                re.escape(title) + r".*?" + (month_sv if locale == "sv" else month_en), shown
-            ), title
+            assert re.search(re.escape(title) + r".*?" + (month_sv if locale == "sv" else month_en), shown), (
+                title
+            )
         for title in OPEN_AT_END:
             assert title in shown
         assert "Samarbetskommittén" in shown
@@ -116,7 +116,9 @@ def test_the_totals_are_computed_from_the_lines(year_bot: Bot) -> None:  # noqa:
 
 
 def test_the_console_prints_the_markdown(year_bot: Bot) -> None:  # noqa: F811
-    shown = text_of(say(year_bot, "verksamhetsberättelse 2021" if year_bot.settings.locale == "sv" else "report 2021"))
+    shown = text_of(
+        say(year_bot, "verksamhetsberättelse 2021" if year_bot.settings.locale == "sv" else "report 2021")
+    )
     assert shown.startswith("# Samarbetskommittén")
     assert "| Fond | Ingående balans |" in shown or "| Fund | Opening balance |" in shown
     assert figure(1_332_544, year_bot.settings.locale) in flat(shown)
