@@ -114,7 +114,7 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "📄 Annual report {year}, compiled from the register.",
     },
     "report.upload_failed": {
-        "sv": "Verksamhetsberättelsen för {year} kunde inte skickas som fil ({reason}). Kontrollera att appen har behörigheten files:write, eller kör `committee-bot report {year} --format pdf --out rapport.pdf` på servern.",
-        "en": "The annual report for {year} could not be sent as a file ({reason}). Check that the app has the files:write scope, or run `committee-bot report {year} --format pdf --out report.pdf` on the server.",
+        "sv": "Verksamhetsberättelsen för {year} kunde inte skickas som fil ({reason}). Kontrollera att appen har behörigheterna files:write och im:write (installera om appen efter en uppdatering), eller kör `committee-bot report {year} --format pdf --out rapport.pdf` på servern.",
+        "en": "The annual report for {year} could not be sent as a file ({reason}). Check that the app has the files:write and im:write scopes (reinstall the app after an update), or run `committee-bot report {year} --format pdf --out report.pdf` on the server.",
     },
 }
