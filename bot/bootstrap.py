@@ -27,6 +27,7 @@ from bot.i18n.dates import NaturalDates
 from bot.reminders.dispatcher import Dispatcher
 from bot.reminders.planning import ReminderPlanning
 from bot.reminders.posting import CONSOLE, SLACK, OnePoster, Posters
+from bot.reports.commands import ReportCommands
 from bot.scheduler.ticker import Ticker
 from bot.store import migrate
 from bot.store.db import make_engine, session_factory
@@ -139,6 +140,7 @@ def bootstrap(
     planning, dispatcher = _reminders(settings, engine, registers, clock, workdays, committee, console)
     bot = Bot(settings, engine, clock, workdays, registers, committee, frontend, planning, dispatcher)
     bot.ticks.append(dispatcher.tick)
+    committee.extensions.update(ReportCommands(registers, clock, settings.timezone).extensions())
     return bot
 
 

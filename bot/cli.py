@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from bot.config import Settings, SettingsError
 from bot.core.clock import Clock, FixedClock
+from bot.reports import cli as reports_cli
 
 if TYPE_CHECKING:
     from bot.adapters.slack.services import SlackProcess
@@ -70,6 +71,7 @@ def _parser() -> argparse.ArgumentParser:
     imp = sub.add_parser("import", help="restore an export into an empty database")
     imp.add_argument("file", type=Path)
     sub.add_parser("manifest", help="print the Slack app manifest (YAML)")
+    reports_cli.add_parser(sub)
     return parser
 
 
@@ -279,4 +281,5 @@ _commands = {
     "export": cmd_export,
     "import": cmd_import,
     "manifest": cmd_manifest,
+    "report": reports_cli.cmd_report,
 }

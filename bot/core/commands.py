@@ -20,7 +20,7 @@ from bot.core.grammar import Command
 A = TypeVar("A")
 
 #: commands whose rules other parts contribute through `Committee.extensions` (bot.reminders)
-EXTENSION_COMMANDS = frozenset({"digest", "reminders", "reminders.snooze"})
+EXTENSION_COMMANDS = frozenset({"digest", "reminders", "reminders.snooze", "report"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -105,9 +105,10 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "body": ("organ",),
     "role": ("roll", "roller"),
     "reminders": ("påminnelser", "paminnelser", "påminnelse", "reminder"),
+    "report": ("verksamhetsberättelse", "verksamhetsberattelse", "årsrapport"),  # bot.reports
     "help": ("hjälp", "hjalp"),
 }
-HELP_GROUPS = ("meeting", "consultation", "decision", "fund", "digest", "reminders", "body", "role")
+HELP_GROUPS = ("meeting", "consultation", "decision", "fund", "digest", "reminders", "report", "body", "role")
 
 VERBS: dict[str, tuple[str, ...]] = {
     "add": ("ny", "nytt", "lägg", "lagg"),
@@ -372,6 +373,8 @@ COMMANDS: tuple[CommandSpec, ...] = (
         ),
         writes=True,
     ),
+    # the annual report (handled by bot.reports through the service's extensions)
+    CommandSpec("report", "report", None, (Param("year", Kind.YEAR, placeholder="ph.year"),)),
 )
 
 BY_NAME: dict[str, CommandSpec] = {c.name: c for c in COMMANDS}

@@ -159,4 +159,6 @@ def present_extension(p: Presenter, result: object) -> Message | None:
         return snoozed_message(p, result)
     if isinstance(result, Digest):
         return replace(digest_message(p, result), public=False)  # shown to the asker only
-    return None
+    from bot.views.annual_report_md import report_message
+
+    return report_message(p, result)

@@ -30,10 +30,10 @@ def test_a_meeting_next_friday_at_one_is_stored_and_echoed(bot: Bot) -> None:
     assert status == 1, out  # the last line is refused
     with bot.registers(LOCAL_WORKSPACE) as reg:
         meeting, new_year, consultation, decision = (
-            reg.meeting(2),
-            reg.meeting(3),
-            reg.consultation(4),
-            reg.decision(5),
+            reg.meetings.get(2),
+            reg.meetings.get(3),
+            reg.consultations.get(4),
+            reg.decisions.get(5),
         )
     assert meeting is not None and (meeting.date, meeting.time) == (dt.date(2026, 12, 11), dt.time(13))
     assert new_year is not None and (new_year.date, new_year.time) == (dt.date(2027, 1, 1), dt.time(13))
@@ -44,4 +44,4 @@ def test_a_meeting_next_friday_at_one_is_stored_and_echoed(bot: Bot) -> None:
     # the ambiguous one is refused with examples, and nothing more was stored
     assert '"3/4/5" kan vara flera olika datum' in out and "3/4 2027" in out
     with bot.registers(LOCAL_WORKSPACE) as reg:
-        assert reg.meeting(6) is None and reg.record_type_of(6) is None
+        assert reg.meetings.get(6) is None and reg.workspace.record_type_of(6) is None

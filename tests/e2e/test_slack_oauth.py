@@ -142,6 +142,8 @@ def test_the_install_page_sends_the_installer_to_slack_with_the_client_id_and_a_
         "chat:write.public",
         "channels:history",
         "groups:history",
+        "files:write",
+        "im:write",
     ]
     assert query["redirect_uri"] == [f"{PUBLIC}/slack/oauth_redirect"]
     (state,) = query["state"]

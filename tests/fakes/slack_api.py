@@ -48,6 +48,11 @@ def _load_methods() -> dict[str, set[str]]:
 
 
 METHODS = _load_methods()
+#: methods Slack added after the stored description (files.getUploadURLExternal, …)
+for _name, _method in json.loads(
+    (_METHODS.with_name("methods-after-2020.json")).read_text(encoding="utf-8")
+)["methods"].items():
+    METHODS[_name] = set(_method.get("required", [])) | set(_method.get("optional", []))
 
 
 def message_problems(body: dict[str, Any]) -> list[str]:
@@ -143,6 +148,18 @@ class Call:
 
 
 @dataclass
+class SharedFile:
+    """A file uploaded through files.getUploadURLExternal and shared by completeUploadExternal."""
+
+    file_id: str
+    filename: str
+    content: bytes
+    title: str | None
+    channel: str | None
+    comment: str | None
+
+
+@dataclass
 class Posted:
     channel: str
     ts: str
@@ -169,6 +186,10 @@ class FakeSlack:
         self.client_credentials: tuple[str, str] | None = None
         self.oauth_codes: dict[str, dict[str, Any]] = {}
         self.installed: dict[str, dict[str, Any]] = {}
+        #: uploads: announced (file id -> filename, length), received (file id -> bytes), shared
+        self.upload_slots: dict[str, tuple[str, int]] = {}
+        self.uploaded: dict[str, bytes] = {}
+        self.files: list[SharedFile] = []
         self._request = threading.local()
         self._faults: dict[str, list[tuple[str, float]]] = {}
         self._lock = threading.Lock()
@@ -231,6 +252,9 @@ class FakeSlack:
             self.problems.clear()
             self.oauth_codes.clear()
             self.installed.clear()
+            self.upload_slots.clear()
+            self.uploaded.clear()
+            self.files.clear()
         self.client_credentials = None
 
     # -- answers -------------------------------------------------------------------------------
@@ -313,7 +337,7 @@ class FakeSlack:
             "ok": True,
             "app_id": "A111",
             "authed_user": {"id": grant["installer"]},
-            "scope": "commands,chat:write,chat:write.public,channels:history,groups:history",
+            "scope": "commands,chat:write,chat:write.public,channels:history,groups:history,files:write,im:write",
             "token_type": "bot",
             "access_token": token,
             "bot_user_id": bot_user,
@@ -388,6 +412,54 @@ class FakeSlack:
     _m_views_update = _view
     _m_views_push = _view
 
+    def _m_conversations_open(self, args: dict[str, Any]) -> dict[str, Any]:
+        users = str(args.get("users", ""))
+        if not users or "," in users:
+            return {"ok": False, "error": "users_list_not_supplied" if not users else "not_supported"}
+        return {"ok": True, "channel": {"id": "D" + users.lstrip("U")}}
+
+    def _m_files_getUploadURLExternal(self, args: dict[str, Any]) -> dict[str, Any]:
+        filename, length = str(args.get("filename") or ""), str(args.get("length") or "")
+        if not filename or not length.isdigit():
+            return {"ok": False, "error": "invalid_arguments"}
+        file_id = f"F{next(self._ts):06d}"
+        host, port = self._server.server_address[:2]
+        with self._lock:
+            self.upload_slots[file_id] = (filename, int(length))
+        return {"ok": True, "upload_url": f"http://{host}:{port}/upload/{file_id}", "file_id": file_id}
+
+    def _m_files_completeUploadExternal(self, args: dict[str, Any]) -> dict[str, Any]:
+        files = args.get("files")
+        if isinstance(files, str):
+            files = json.loads(files)
+        if not files:
+            return {"ok": False, "error": "invalid_arguments"}
+        shared = []
+        with self._lock:
+            for item in files:
+                file_id = str(item.get("id"))
+                if file_id not in self.upload_slots or file_id not in self.uploaded:
+                    return {"ok": False, "error": "file_not_found"}
+                filename, length = self.upload_slots[file_id]
+                content = self.uploaded[file_id]
+                if len(content) != length:
+                    return {"ok": False, "error": "file_upload_size_mismatch"}
+                shared.append(
+                    SharedFile(
+                        file_id,
+                        filename,
+                        content,
+                        item.get("title"),
+                        args.get("channel_id"),
+                        args.get("initial_comment"),
+                    )
+                )
+            self.files.extend(shared)
+        return {
+            "ok": True,
+            "files": [{"id": f.file_id, "name": f.filename, "title": f.title} for f in shared],
+        }
+
     def _m_users_info(self, args: dict[str, Any]) -> dict[str, Any]:
         user = str(args.get("user", ""))
         return {
@@ -438,6 +510,16 @@ class FakeSlack:
 
             def do_POST(self) -> None:
                 path = urlparse(self.path).path
+                if path.startswith("/upload/"):  # the upload_url of files.getUploadURLExternal
+                    length = int(self.headers.get("Content-Length") or 0)
+                    content = self.rfile.read(length) if length else b""
+                    file_id = path.rsplit("/", 1)[-1]
+                    with fake._lock:
+                        known = file_id in fake.upload_slots
+                        if known:
+                            fake.uploaded[file_id] = content
+                    self._send(200 if known else 404, {"ok": known})
+                    return
                 args = self._args()
                 if path.startswith("/response/"):
                     with fake._lock:

@@ -39,7 +39,7 @@ def test_http_mode_manifest_validates_and_points_at_the_public_url() -> None:
     assert document["settings"]["interactivity"] == {"is_enabled": True, "request_url": command["url"]}
     assert document["settings"]["socket_mode_enabled"] is False
     assert document["oauth_config"]["scopes"]["bot"] == list(BOT_SCOPES)
-    assert "users:read" not in BOT_SCOPES and "im:write" not in BOT_SCOPES  # nothing unused
+    assert "users:read" not in BOT_SCOPES and "files:read" not in BOT_SCOPES  # nothing unused
 
 
 def test_socket_mode_manifest_needs_no_urls() -> None:

@@ -15,7 +15,7 @@ from typing import Any
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
-from bot.adapters.slack import forms
+from bot.adapters.slack import files, forms
 from bot.adapters.slack.side import SlackSide, log
 from bot.core.errors import NotAllowed
 from bot.frontend import Reply
@@ -55,7 +55,8 @@ def register(app: App, side: SlackSide) -> None:
 
 def _run(side: SlackSide, context: BoltContext, user: str, text: str, typed: str) -> Reply:
     actor = side.actor(context, user)
-    return side.conversation.handle(actor, text, cmd=side.cmd, typed=typed)
+    reply = side.conversation.handle(actor, text, cmd=side.cmd, typed=typed)
+    return files.report_reply(side, context, user, reply)  # the annual report goes as a PDF file
 
 
 def _deliver_late(

@@ -15,4 +15,6 @@ BOT_SCOPES: dict[str, str] = {
     "chat:write.public": "reminders in a body's channel the bot was not invited to",
     "channels:history": "finding out whether a reminder went out when Slack's answer was lost (public channels)",
     "groups:history": "the same in private channels",
+    "files:write": "the annual report as a PDF file (report <YYYY>)",
+    "im:write": "opening a direct message to send the annual report to whoever asked for it",
 }
