@@ -18,6 +18,7 @@ from bot.config import Settings
 from bot.core.model import Actor
 from bot.i18n import Translator
 from bot.views.errors import render_unexpected
+from bot.views.inline import from_typed
 from bot.views.message import Context, Message
 from bot.views.present import Presenter
 
@@ -56,7 +57,8 @@ class SlackSide:
         return self.bot.frontend.tr
 
     def t(self, key: str, **params: Any) -> str:
-        return self.presenter().t(key, **params)
+        """A catalog text as plain words (labels, titles, a short note)."""
+        return self.presenter().s(key, **params)
 
     def presenter(self) -> Presenter:
         return self.bot.frontend.presenter(self.cmd)
@@ -101,7 +103,7 @@ class SlackSide:
         )
         message = render_unexpected(reference, self.presenter())
         if typed:
-            note = Context(self.t("error.you_wrote", typed=typed.strip()[:500]))
+            note = Context(self.presenter().t("error.you_wrote", typed=from_typed(typed.strip()[:500])))
             message = Message((*message.blocks, note), message.summary)
         return message
 

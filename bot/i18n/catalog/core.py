@@ -1,7 +1,7 @@
 """Texts of the commands and their answers. See the package docstring for the conventions.
 
-Texts use Slack's light markup (`*bold*`, `_italic_`, `` `code` ``); the console shows it as plain
-text. `{cmd}` is the slash command (`/committee `) or nothing in the console.
+Texts use the catalog's own small markup (`*strong*`, `_emphasis_`, `~struck~`, `` `code` ``),
+read into spans before values are put in (`bot.i18n.template`); each adapter renders the spans. `{cmd}` is the slash command (`/committee `) or nothing in the console.
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ CATALOG: dict[str, dict[str, str]] = {
     "ph.body": {"sv": "organ", "en": "body"},
     "ph.name": {"sv": "namn", "en": "name"},
     "ph.channel": {"sv": "#kanal", "en": "#channel"},
-    "ph.kind": {"sv": "committee|group|network", "en": "committee|group|network"},
+    "ph.kind": {"sv": "kommitté|grupp|nätverk", "en": "committee|group|network"},
     "ph.user": {"sv": "@person", "en": "@person"},
-    "ph.role": {"sv": "admin|secretary", "en": "admin|secretary"},
+    "ph.role": {"sv": "administratör|sekreterare", "en": "admin|secretary"},
     "ph.date": {"sv": "ÅÅÅÅ-MM-DD", "en": "YYYY-MM-DD"},
     "ph.time": {"sv": "TT:MM", "en": "HH:MM"},
     "ph.place": {"sv": "plats", "en": "place"},
@@ -23,7 +23,7 @@ CATALOG: dict[str, dict[str, str]] = {
     "ph.id": {"sv": "nr", "en": "id"},
     "ph.issuer": {"sv": "avsändare", "en": "issuer"},
     "ph.ref": {"sv": "diarienummer", "en": "issuer's reference"},
-    "ph.state": {"sv": "open|overdue|submitted|all", "en": "open|overdue|submitted|all"},
+    "ph.state": {"sv": "öppna|försenade|inskickade|alla", "en": "open|overdue|submitted|all"},
     "ph.text": {"sv": "text", "en": "text"},
     "ph.paragraph": {"sv": "§", "en": "§"},
     "ph.year": {"sv": "ÅÅÅÅ", "en": "YYYY"},
@@ -266,8 +266,8 @@ CATALOG: dict[str, dict[str, str]] = {
     },
     "error.admin_only": {"sv": "Bara administratörer får göra det.", "en": "Only admins may do that."},
     "error.ask_admin": {
-        "sv": "Be en administratör ({admins}) skriva `{cmd}role grant <@{user}> secretary`.",
-        "en": "Ask an admin ({admins}) to run `{cmd}role grant <@{user}> secretary`.",
+        "sv": "Be en administratör ({admins}) skriva `{cmd}role grant {user} secretary`.",
+        "en": "Ask an admin ({admins}) to run `{cmd}role grant {user} secretary`.",
     },
     "error.no_admins": {
         "sv": "Ingen administratör är utsedd ännu. Den som driftar boten sätter ADMIN_USERS till Slack-id:n (t.ex. ADMIN_USERS=U0123ABCD) och startar om.",
@@ -302,12 +302,12 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": '"{name}" fits several funds: {matches}. Type more of the name.',
     },
     "error.no_such_record": {
-        "sv": "Det finns ingen {wanted_word} med nummer #{number}.",
-        "en": "There is no {wanted_word} numbered #{number}.",
+        "sv": "Det finns {none_word} med nummer #{number}.",
+        "en": "There is {none_word} numbered #{number}.",
     },
     "error.record_is_other": {
-        "sv": "#{number} är {actual_word}: prova `{cmd}{actual} show {number}`.",
-        "en": "#{number} is {actual_word}: try `{cmd}{actual} show {number}`.",
+        "sv": "#{number} är {actual_word}: prova `{cmd}{command}`.",
+        "en": "#{number} is {actual_word}: try `{cmd}{command}`.",
     },
     "error.unknown_topic": {
         "sv": 'Det finns ingen hjälp om "{word}".',
@@ -322,12 +322,12 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": 'There is already a fund called "{name}".',
     },
     "error.role_from_settings": {
-        "sv": "<@{user}> är administratör genom inställningen ADMIN_USERS; ändra den för att ta bort rollen.",
-        "en": "<@{user}> is an admin through the ADMIN_USERS setting; change it to remove the role.",
+        "sv": "{user} är administratör genom inställningen ADMIN_USERS; ändra den för att ta bort rollen.",
+        "en": "{user} is an admin through the ADMIN_USERS setting; change it to remove the role.",
     },
     "error.no_role": {
-        "sv": "<@{user}> har ingen roll att ta bort.",
-        "en": "<@{user}> has no role to remove.",
+        "sv": "{user} har ingen roll att ta bort.",
+        "en": "{user} has no role to remove.",
     },
     "error.range_backwards": {
         "sv": "Intervallet slutar ({end}) före det börjar ({start}).",
@@ -379,6 +379,12 @@ CATALOG: dict[str, dict[str, str]] = {
     "record.decision": {"sv": "beslut", "en": "decision"},
     "record.fund": {"sv": "fond", "en": "fund"},
     "record.entry": {"sv": "fondpost", "en": "fund entry"},
+    "record.none.body": {"sv": "inget organ", "en": "no body"},
+    "record.none.meeting": {"sv": "inget möte", "en": "no meeting"},
+    "record.none.consultation": {"sv": "ingen remiss", "en": "no consultation"},
+    "record.none.decision": {"sv": "inget beslut", "en": "no decision"},
+    "record.none.fund": {"sv": "ingen fond", "en": "no fund"},
+    "record.none.entry": {"sv": "ingen fondpost", "en": "no fund entry"},
     "record.a.body": {"sv": "ett organ", "en": "a body"},
     "record.a.meeting": {"sv": "ett möte", "en": "a meeting"},
     "record.a.consultation": {"sv": "en remiss", "en": "a consultation"},
@@ -390,16 +396,16 @@ CATALOG: dict[str, dict[str, str]] = {
         "sv": "✅ Organ #{number} *{name}* ({kind}) är tillagt.",
         "en": "✅ Body #{number} *{name}* ({kind}) added.",
     },
-    "body.channel": {"sv": "Påminnelser går till <#{channel}>.", "en": "Reminders go to <#{channel}>."},
+    "body.channel": {"sv": "Påminnelser går till {channel}.", "en": "Reminders go to {channel}."},
     "body.list.title": {"sv": "*Organ ({n})*", "en": "*Bodies ({n})*"},
     "body.list.empty": {
         "sv": 'Inga organ ännu. Lägg till ett med `{cmd}body add "<namn>"`.',
         "en": 'No bodies yet. Add one with `{cmd}body add "<name>"`.',
     },
-    "role.granted": {"sv": "✅ <@{user}> är nu {role}.", "en": "✅ <@{user}> is now {role}."},
+    "role.granted": {"sv": "✅ {user} är nu {role}.", "en": "✅ {user} is now {role}."},
     "role.revoked": {
-        "sv": "✅ <@{user}> har inte längre någon roll.",
-        "en": "✅ <@{user}> no longer has a role.",
+        "sv": "✅ {user} har inte längre någon roll.",
+        "en": "✅ {user} no longer has a role.",
     },
     "role.list.title": {"sv": "*Roller ({n})*", "en": "*Roles ({n})*"},
     "role.list.empty": {
@@ -430,6 +436,7 @@ CATALOG: dict[str, dict[str, str]] = {
     "meeting.field.title": {"sv": "Rubrik", "en": "Title"},
     "meeting.field.status": {"sv": "Status", "en": "Status"},
     "meeting.status.planned": {"sv": "planerat", "en": "planned"},
+    "meeting.status.held": {"sv": "genomfört", "en": "held"},
     "meeting.status.cancelled": {"sv": "inställt", "en": "cancelled"},
     "meeting.decisions": {"sv": "*Beslut på mötet ({n})*", "en": "*Decisions at the meeting ({n})*"},
     "meeting.body_filter": {"sv": "Organ: {body}", "en": "Body: {body}"},
@@ -470,7 +477,7 @@ CATALOG: dict[str, dict[str, str]] = {
     "consultation.overdue_by": {"sv": "⚠️ försenad {n} arbetsdagar", "en": "⚠️ overdue by {n} working days"},
     "consultation.overdue_by.one": {"sv": "⚠️ försenad 1 arbetsdag", "en": "⚠️ overdue by 1 working day"},
     "consultation.submitted_on": {"sv": "inskickad {on}", "en": "submitted {on}"},
-    "consultation.owner": {"sv": "ägare <@{owner}>", "en": "owner <@{owner}>"},
+    "consultation.owner": {"sv": "ägare {owner}", "en": "owner {owner}"},
     "consultation.title": {"sv": "*Remiss #{number}* · {title}", "en": "*Consultation #{number}* · {title}"},
     "consultation.field.issuer": {"sv": "Avsändare", "en": "Issuer"},
     "consultation.field.ref": {"sv": "Diarienummer", "en": "Reference"},
@@ -569,8 +576,8 @@ CATALOG: dict[str, dict[str, str]] = {
     },
     # -- digest ----------------------------------------------------------------------------------
     "digest.channel_set": {
-        "sv": "✅ Veckosammanfattningen går nu till <#{channel}>.",
-        "en": "✅ The weekly digest now goes to <#{channel}>.",
+        "sv": "✅ Veckosammanfattningen går nu till {channel}.",
+        "en": "✅ The weekly digest now goes to {channel}.",
     },
     # -- buttons ---------------------------------------------------------------------------------
     "button.submit": {"sv": "Markera inskickad", "en": "Mark submitted"},

@@ -21,7 +21,7 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "⚠️ *The consultation answer is overdue:*",
     },
     "reminder.consultation.due": {"sv": "Svar senast {due}", "en": "Due {due}"},
-    "reminder.owner": {"sv": "ansvarig <@{owner}>", "en": "owner <@{owner}>"},
+    "reminder.owner": {"sv": "ansvarig {owner}", "en": "owner {owner}"},
     "reminder.meeting.in": {"sv": "📅 *Möte om {n} arbetsdagar:*", "en": "📅 *Meeting in {n} working days:*"},
     "reminder.meeting.in.one": {"sv": "📅 *Möte i morgon:*", "en": "📅 *Meeting tomorrow:*"},
     "reminder.meeting.today": {"sv": "📅 *Möte i dag:*", "en": "📅 *Meeting today:*"},
