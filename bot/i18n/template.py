@@ -68,7 +68,13 @@ def render(nodes: tuple[Node, ...], values: Mapping[str, Any], value: Callable[[
             spans.append(Code(_fill(inner[1], values, value)))
         else:
             content = render(inner, values, value)
-            spans.append({"strong": Strong, "emphasis": Emphasis, "strike": Strike}[kind](content))
+            spans.append(
+                Strong(content)
+                if kind == "strong"
+                else Emphasis(content)
+                if kind == "emphasis"
+                else Strike(content)
+            )
     return _merge(spans)
 
 

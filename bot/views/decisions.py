@@ -69,4 +69,3 @@ def decision_detail(p: Words, r: DecisionDetail) -> Message:
     if d.follow_up_on and not d.follow_up_done_on:
         blocks.append(Actions((Button(p.s("button.done"), "decision.done", str(d.number), "primary"),)))
     return Message(tuple(blocks), title)
-

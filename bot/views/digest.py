@@ -13,7 +13,7 @@ from dataclasses import replace
 from bot.core.digest import CONSULTATION_DAYS, FOLLOW_UP_DAYS, MEETING_DAYS, Digest
 from bot.core.model import Consultation, Decision, Meeting
 from bot.core.results import DigestChannelSet
-from bot.views.inline import ChannelRef, Inline, Mention, clip, concat, join, text
+from bot.views.inline import ChannelRef, Inline, Mention, clip, concat, join
 from bot.views.message import Block, Context, Message, Table, Text
 from bot.views.words import Words
 
@@ -39,7 +39,7 @@ def _more(p: Words, lines: list[Inline], total: int) -> None:
 
 
 def _owner(owner: str | None) -> Inline:
-    return (text(" · ") + (Mention(owner),)) if owner else ()
+    return concat(" · ", Mention(owner)) if owner else ()
 
 
 def _meeting(p: Words, m: Meeting) -> Inline:

@@ -108,4 +108,3 @@ def render_error(error: CommitteeError, p: Words, typed: str | None) -> Message:
 def render_unexpected(reference: str, p: Words) -> Message:
     said = p.t("error.unexpected", ref=reference)
     return Message((Text(said),), said)
-

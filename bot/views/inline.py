@@ -131,7 +131,9 @@ def plain(inline: Inline) -> str:
         match span:
             case Plain(text=value):
                 out.append(value)
-            case Strong(content=inner) | Emphasis(content=inner) | Strike(content=inner) | Code(content=inner):
+            case (
+                Strong(content=inner) | Emphasis(content=inner) | Strike(content=inner) | Code(content=inner)
+            ):
                 out.append(plain(inner))
             case Mention(user=user, label=label):
                 out.append(f"@{label or user}")

@@ -113,4 +113,3 @@ def fund_entries(p: Words, r: FundEntries) -> Message:
         blocks.append(Table(rows, "lllrl"))
     more, hint = p.more(blocks, r.page.total, len(r.page.items), "list.hint.entries", capped=r.page.capped)
     return Message(tuple(blocks), title, more=more, more_hint=hint)
-

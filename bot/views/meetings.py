@@ -9,6 +9,7 @@ from bot.views.inline import Inline, join, strong, text
 from bot.views.message import Actions, Block, Button, Confirm, Context, Fields, Item, Message, Text
 from bot.views.words import Words
 
+
 def meeting_line(p: Words, m: Meeting) -> Inline:
     parts: list[Inline] = [text(f"#{m.number}"), (strong(p.when(m)),), text(m.body.name)]
     if m.title:
@@ -18,6 +19,7 @@ def meeting_line(p: Words, m: Meeting) -> Inline:
     if m.cancelled:
         parts.append(p.t("meeting.cancelled_tag"))
     return join(parts, " · ")
+
 
 def meeting_buttons(p: Words, m: Meeting) -> tuple[Button, ...]:
     show = Button(p.s("button.show"), "meeting.show", str(m.number))
@@ -31,11 +33,13 @@ def meeting_buttons(p: Words, m: Meeting) -> tuple[Button, ...]:
     )
     return (show, Button(p.s("button.cancel_meeting"), "meeting.cancel", str(m.number), "danger", confirm))
 
+
 def status(p: Words, m: Meeting) -> Inline:
     """Cancelled, held (its day has passed) or planned."""
     if m.cancelled:
         return p.t("meeting.status.cancelled")
     return p.t("meeting.status.held" if m.date < p.today else "meeting.status.planned")
+
 
 def meeting_saved(p: Words, r: MeetingSaved) -> Message:
     m = r.meeting
@@ -46,6 +50,7 @@ def meeting_saved(p: Words, r: MeetingSaved) -> Message:
     if extra and not r.cancelled:
         blocks.append(Context(text(" · ".join(extra))))
     return Message(tuple(blocks), said)
+
 
 def meeting_list(p: Words, r: MeetingList) -> Message:
     n = p.count(r.page.total, r.page.capped)
@@ -64,6 +69,7 @@ def meeting_list(p: Words, r: MeetingList) -> Message:
         blocks.append(Item(meeting_line(p, m), meeting_buttons(p, m)[:1]))
     more, hint = p.more(blocks, r.page.total, len(r.page.items), "list.hint.meeting", capped=r.page.capped)
     return Message(tuple(blocks), title, more=more, more_hint=hint)
+
 
 def meeting_detail(p: Words, r: MeetingDetail) -> Message:
     m = r.meeting

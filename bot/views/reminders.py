@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+
 from bot.core.model import Consultation, Decision, Meeting
 from bot.core.reminders import DeliveryStatus, DeliveryView, ReminderOverview, ReminderSnoozed
 from bot.views.inline import ChannelRef, Inline, Mention, clip, concat, join, text
@@ -101,9 +102,9 @@ def delivery_line(p: Words, v: DeliveryView, zone: dt.tzinfo) -> Inline:
     line = concat(_step_word(p, v.step), f" · {shown} · ", p.t(f"reminders.status.{v.status.value}"))
     if v.late and v.status is DeliveryStatus.SENT:
         line = concat(line, " ", p.t("reminders.late_tag"))
-    if v.channel and v.status in (DeliveryStatus.PENDING, DeliveryStatus.SENT, DeliveryStatus.UNKNOWN):
-        if v.channel != "console":
-            line = concat(line, " · ", ChannelRef(v.channel))
+    shows_channel = v.status in (DeliveryStatus.PENDING, DeliveryStatus.SENT, DeliveryStatus.UNKNOWN)
+    if v.channel and v.channel != "console" and shows_channel:
+        line = concat(line, " · ", ChannelRef(v.channel))
     if v.status is DeliveryStatus.FAILED and v.last_error:
         reason_key = f"reminders.error.{v.last_error}"
         reason = p.t(reason_key) if p.tr.has(reason_key) else text(v.last_error)
