@@ -64,7 +64,7 @@ BAD = [
     ('consultation add "" --issuer "Y" --due 2021-01-01', "tom"),
     ('meeting add "Samarbetskommittén" 2021-09-02 25:00', "Jag vet inte vad"),
     ("fund report 21", "år"),
-    ("consultation list sometime", "open"),
+    ("consultation list sometime", "öppna"),  # the choices in Swedish words
 ]
 
 
