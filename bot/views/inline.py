@@ -139,6 +139,8 @@ def plain(inline: Inline) -> str:
                 out.append(f"@{label or user}")
             case ChannelRef(channel=channel, label=label):
                 out.append(f"#{label or channel}")
+            case _:  # a str where spans belong would otherwise vanish without a word
+                raise TypeError(f"not a span: {span!r}")
     return "".join(out)
 
 

@@ -72,10 +72,6 @@ class Words:
             parts.append(shown if p.required else f"[{shown}]")
         return " ".join(parts)
 
-    def year(self, day: dt.date) -> str:
-        """A year as it is written: `2021`, never grouped like a number."""
-        return str(day.year)
-
     def when(self, m: Meeting) -> str:
         day = self.tr.short_weekday_date(m.date)
         if m.date.year != self.today.year:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import typing
 
+import pytest
+
 from bot.adapters.shell.render import render
 from bot.adapters.slack.blocks import fallback, message_payload, mrkdwn
 from bot.core import grammar
@@ -133,3 +135,11 @@ def test_a_message_in_english_and_swedish_has_no_chat_markup_in_its_spans() -> N
     for block in message.blocks:
         if isinstance(block, Text | Context):
             assert "*" not in plain(block.text), block
+
+
+def test_a_string_where_spans_belong_is_refused_not_dropped() -> None:
+    wrong: typing.Any = ("hej",)
+    with pytest.raises(TypeError):
+        plain(wrong)
+    with pytest.raises(TypeError):
+        mrkdwn(wrong)

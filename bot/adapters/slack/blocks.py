@@ -109,6 +109,8 @@ def mrkdwn(inline: Inline, *, marks: bool = True) -> str:
                 out.append(f"<@{user}|{escape(label)}>" if label else f"<@{user}>")
             case ChannelRef(channel=channel, label=label):
                 out.append(f"<#{channel}|{escape(label)}>" if label else f"<#{channel}>")
+            case _:  # a str where spans belong would otherwise vanish without a word
+                raise TypeError(f"not a span: {span!r}")
     return "".join(out)
 
 
