@@ -36,10 +36,10 @@ CATALOG: dict[str, dict[str, str]] = {
     },
     "help.example.digest": {"sv": "sammanfattning", "en": "digest"},
     "help.example.body": {
-        "sv": 'organ ny "Ledningsgruppen" --typ group --kanal #ledningsgruppen',
+        "sv": 'organ ny "Ledningsgruppen" --typ grupp --kanal #ledningsgruppen',
         "en": 'body add "Ledningsgruppen" --kind group --channel #ledningsgruppen',
     },
-    "help.example.role": {"sv": "roll ge @anna secretary", "en": "role grant @anna secretary"},
+    "help.example.role": {"sv": "roll ge @anna sekreterare", "en": "role grant @anna secretary"},
     "help.cmd.help": {"sv": "Den här hjälpen.", "en": "This help."},
     "help.cmd.body.add": {
         "sv": "Lägg till ett organ (kommitté, grupp eller nätverk) med egen kanal.",
