@@ -9,9 +9,14 @@ from typing import Any
 from babel.dates import format_date, format_time
 from babel.numbers import format_decimal
 
+from bot.i18n import template
 from bot.i18n.catalog import CATALOG
+from bot.views.inline import ChannelRef, Code, Emphasis, Inline, Mention, Plain, Strike, Strong, plain
 
 LOCALES = ("sv", "en")
+#: values that name something rather than count it: written without grouping (`2021`, `#12345`)
+IDENTIFIERS = frozenset({"year", "number", "paragraph", "week"})
+_SPANS = (Plain, Strong, Emphasis, Strike, Code, Mention, ChannelRef)
 
 
 class Translator:
@@ -22,14 +27,26 @@ class Translator:
 
     # -- words ---------------------------------------------------------------------------------
 
-    def t(self, key: str, /, **params: Any) -> str:
+    def inline(self, key: str, /, **params: Any) -> Inline:
+        """The text as spans: the template's own markup read first, then each value put in as
+        plain text (or as the spans it already is). Values the template does not name are ignored."""
         entry = CATALOG.get(key)
         if entry is None:
             raise KeyError(f"message {key!r} is not in the catalog")
-        text = entry[self.locale]
-        if not params:
-            return text
-        return text.format(**{k: self.value(v) for k, v in params.items()})
+        nodes = template.parse(entry[self.locale])
+        values = {k: (str(v) if k in IDENTIFIERS and isinstance(v, int) else v) for k, v in params.items()}
+        return template.render(nodes, values, self._spans)
+
+    def t(self, key: str, /, **params: Any) -> str:
+        """The text without markup, for places that show plain text (labels, titles, the manifest)."""
+        return plain(self.inline(key, **params))
+
+    def _spans(self, value: Any) -> Inline:
+        if isinstance(value, _SPANS):
+            return (value,)
+        if isinstance(value, tuple) and value and all(isinstance(v, _SPANS) for v in value):
+            return value
+        return (Plain(self.value(value)),)
 
     def has(self, key: str) -> bool:
         return key in CATALOG

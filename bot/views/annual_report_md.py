@@ -6,8 +6,9 @@ from __future__ import annotations
 from bot.core.annual_report import AnnualReport
 from bot.i18n import Translator
 from bot.views.annual_report import Heading, Paragraph, ReportDocument, Table, report_document
+from bot.views.inline import text
 from bot.views.message import Message, Text
-from bot.views.present import Presenter
+from bot.views.words import Words
 
 
 def annual_report_markdown(report: AnnualReport, tr: Translator) -> str:
@@ -52,10 +53,8 @@ def _row(cells: tuple[str, ...], *, escape: bool = True) -> str:
     return "| " + " | ".join(_cell(c) if escape else c for c in cells) + " |"
 
 
-def report_message(p: Presenter, result: object) -> Message | None:
+def report_message(p: Words, result: AnnualReport) -> Message:
     """The console's answer to `report <YYYY>`: the Markdown itself. (Slack sends a PDF instead:
     bot.adapters.slack.files.)"""
-    if not isinstance(result, AnnualReport):
-        return None
-    text = annual_report_markdown(result, p.tr)
-    return Message((Text(text),), p.tr.t("report.title", year=str(result.year)))
+    markdown = annual_report_markdown(result, p.tr)
+    return Message((Text(text(markdown)),), text(p.tr.t("report.title", year=str(result.year))))

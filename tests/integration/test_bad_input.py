@@ -6,6 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bot.adapters.slack.blocks import message_payload
 from bot.bootstrap import Bot
 from bot.store.dump import export_data
 from tests.helpers import say, text_of
@@ -63,7 +64,7 @@ BAD = [
     ('consultation add "" --issuer "Y" --due 2021-01-01', "tom"),
     ('meeting add "Samarbetskommittén" 2021-09-02 25:00', "Jag vet inte vad"),
     ("fund report 21", "år"),
-    ("consultation list sometime", "open"),
+    ("consultation list sometime", "öppna"),  # the choices in Swedish words
 ]
 
 
@@ -200,5 +201,6 @@ def test_user_text_with_markup_characters_reads_as_typed(bot: Bot) -> None:
     assert say(bot, 'body add "Forskning & <utveckling>"').ok
     reply = say(bot, "body list")
     # In Slack's markup the characters are escaped; on the console they read as typed.
-    assert "Forskning &amp; &lt;utveckling&gt;" in reply.message.blocks[-1].text  # type: ignore[union-attr]
+    slack = message_payload(reply.message, bot.frontend.tr)
+    assert "Forskning &amp; &lt;utveckling&gt;" in slack["blocks"][-1]["text"]["text"]
     assert "Forskning & <utveckling>" in text_of(reply)

@@ -25,6 +25,7 @@ from bot.core.reminders import DeliveryStatus
 from bot.reminders.posting import SLACK, OnePoster
 from bot.store import slack_oauth
 from bot.store.schema import Base
+from bot.views.inline import text
 from bot.views.message import Message, Text
 from tests.conftest import make_settings
 from tests.fakes.slack_api import FakeSlack
@@ -160,7 +161,7 @@ def test_posters_follow_a_reinstall_and_an_uninstall_within_their_ttl(
 
 
 def _message() -> Message:
-    return Message((Text("hej"),), "hej")
+    return Message((Text(text("hej")),), text("hej"))
 
 
 def test_the_single_token_mode_posts_with_slack_bot_token(database_url: str, fake: FakeSlack) -> None:

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from bot.adapters.slack.blocks import MESSAGE, SURFACE, fit, message_payload, parse_action
 from bot.i18n import Translator
+from bot.views.inline import Code, Inline, Mention, Strong, concat, text
 from bot.views.message import (
     Actions,
     Block,
@@ -31,6 +32,17 @@ TR = Translator("sv")
 
 words = st.text(alphabet="abcdefghij klmnöpå*_#@<>&\n", min_size=0, max_size=400)
 long_words = st.text(alphabet="abcdef ghij\n", min_size=0, max_size=7000)
+#: inline text: plain words (with characters Slack must have escaped), marks, people, code
+inlines: st.SearchStrategy[Inline] = st.lists(
+    st.one_of(
+        words.map(lambda w: text(w)),
+        long_words.map(lambda w: text(w)),
+        words.map(lambda w: (Strong(text(w)),)),
+        words.map(lambda w: (Code(text(w)),)),
+        st.just((Mention("U0ANNA"),)),
+    ),
+    max_size=4,
+).map(lambda parts: concat(*parts))
 buttons = st.builds(
     Button,
     label=st.text(min_size=1, max_size=120),
@@ -51,20 +63,20 @@ tables = st.integers(1, 4).flatmap(
 )
 blocks: st.SearchStrategy[Block] = st.one_of(
     st.builds(Heading, words),
-    st.builds(Text, long_words),
-    st.builds(Fields, st.lists(st.tuples(words, long_words), min_size=1, max_size=25).map(tuple)),
+    st.builds(Text, inlines),
+    st.builds(Fields, st.lists(st.tuples(words, inlines), min_size=1, max_size=25).map(tuple)),
     tables,
-    st.builds(Item, words, st.lists(buttons, max_size=7).map(tuple)),
-    st.builds(Context, long_words),
+    st.builds(Item, inlines, st.lists(buttons, max_size=7).map(tuple)),
+    st.builds(Context, inlines),
     st.builds(Actions, st.lists(buttons, min_size=1, max_size=30).map(tuple)),
     st.builds(Divider),
 )
 messages = st.builds(
     Message,
     blocks=st.lists(blocks, min_size=0, max_size=140).map(tuple),
-    summary=words,
+    summary=inlines,
     more=st.integers(0, 500),
-    more_hint=st.sampled_from(["", "Begränsa med `overdue`."]),
+    more_hint=st.sampled_from([(), concat("Begränsa med ", Code(text("overdue")), ".")]),
 )
 
 
@@ -87,13 +99,13 @@ def said(blocks: list[dict[str, Any]]) -> str:
 
 def test_a_long_list_says_how_many_more_and_how_to_narrow_it() -> None:
     items = tuple(
-        Item(f"#{n} " + "x" * 600, (Button("Visa", "consultation.show", str(n)),)) for n in range(25)
+        Item(text(f"#{n} " + "x" * 600), (Button("Visa", "consultation.show", str(n)),)) for n in range(25)
     )
     message = Message(
-        (Text("*Alla remisser (300)*"), *items),
-        "Alla remisser",
+        (Text((Strong(text("Alla remisser (300)")),)), *items),
+        text("Alla remisser"),
         more=275,
-        more_hint="Begränsa med `overdue`.",
+        more_hint=concat("Begränsa med ", Code(text("overdue")), "."),
     )
     out = fit(message, TR, MESSAGE)
     shown = sum(1 for b in out if b.get("accessory"))
@@ -104,7 +116,7 @@ def test_a_long_list_says_how_many_more_and_how_to_narrow_it() -> None:
 
 def test_a_long_table_is_split_into_code_blocks_with_amounts_right_aligned() -> None:
     rows = tuple((f"Fond {n}", f"{n * 1000:,} kr".replace(",", " ")) for n in range(900))
-    out = fit(Message((Table(rows, "lr", footer=("Summa", "1 kr")),), "Fonder"), TR, MESSAGE)
+    out = fit(Message((Table(rows, "lr", footer=("Summa", "1 kr")),), text("Fonder")), TR, MESSAGE)
     code = [b for b in out if b.get("text", {}).get("text", "").startswith("```")]
     assert len(code) > 1
     first = code[0]["text"]["text"].splitlines()[1:3]

@@ -1,10 +1,10 @@
-"""Messages as plain text for a terminal: Slack's markup removed, tables aligned, buttons shown as
-the commands they stand for."""
+"""Messages as plain text for a terminal: no markup (people as @name, channels as #name), tables
+aligned, buttons shown as the commands they stand for."""
 
 from __future__ import annotations
 
 from bot.frontend import BUTTON_COMMANDS
-from bot.views.markup import plain
+from bot.views.inline import plain
 from bot.views.message import Actions, Button, Context, Divider, Fields, Heading, Item, Message, Table, Text
 
 
@@ -19,13 +19,12 @@ def _table(table: Table) -> list[str]:
     rows += [list(r) for r in table.rows]
     if table.footer:
         rows.append(list(table.footer))
-    widths = [max(len(plain(r[i])) for r in rows) for i in range(len(rows[0]))]
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     lines = []
     for index, row in enumerate(rows):
         cells = []
         for i, cell in enumerate(row):
-            text = plain(cell)
-            cells.append(text.rjust(widths[i]) if table.align[i] == "r" else text.ljust(widths[i]))
+            cells.append(cell.rjust(widths[i]) if table.align[i] == "r" else cell.ljust(widths[i]))
         if table.footer and index == len(rows) - 1:
             lines.append("-" * (sum(widths) + 2 * (len(widths) - 1)))
         lines.append("  ".join(cells).rstrip())
@@ -38,11 +37,13 @@ def render(message: Message) -> str:
     lines: list[str] = []
     for block in message.blocks:
         match block:
-            case Heading(text=text) | Text(text=text) | Context(text=text):
+            case Heading(text=heading):
+                lines.append(heading)
+            case Text(text=text) | Context(text=text):
                 lines.append(plain(text))
             case Fields(pairs=pairs):
-                width = max(len(plain(label)) for label, _ in pairs)
-                lines.extend(f"{plain(label).ljust(width)}  {plain(value)}" for label, value in pairs)
+                width = max(len(label) for label, _ in pairs)
+                lines.extend(f"{label.ljust(width)}  {plain(value)}" for label, value in pairs)
             case Table():
                 lines.extend(_table(block))
             case Item(text=text, buttons=buttons):

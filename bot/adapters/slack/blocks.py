@@ -4,6 +4,10 @@ This is the one place that knows them. However long a list is, what leaves here 
 Slack accepts: too many blocks or too much text are cut at a block boundary, and the last block
 says how many more there are and how to narrow the list. A plain `text` fallback always goes with
 the blocks.
+
+It is also the one place that writes Slack's markup (mrkdwn): the message's spans become `*bold*`,
+`_italic_`, `` `code` ``, `<@U…>` and `<#C…>`, and every piece of text is escaped here (`&`, `<`,
+`>`), so a title with `<` or `&` reads as typed.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from bot.i18n import Translator
-from bot.views.markup import plain
+from bot.views.inline import ChannelRef, Code, Emphasis, Inline, Mention, Plain, Strike, Strong
 from bot.views.message import (
     Actions,
     Button,
@@ -80,12 +84,42 @@ def _cut(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def escape(text: str) -> str:
+    """Text for mrkdwn: the three characters Slack asks apps to escape."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def mrkdwn(inline: Inline, *, marks: bool = True) -> str:
+    """Spans as Slack's mrkdwn; with `marks=False` without bold, italics, strikes or code marks
+    (people and channels stay references)."""
+    out: list[str] = []
+    for span in inline:
+        match span:
+            case Plain(text=value):
+                out.append(escape(value))
+            case Strong(content=inner):
+                out.append(f"*{mrkdwn(inner)}*" if marks else mrkdwn(inner, marks=False))
+            case Emphasis(content=inner):
+                out.append(f"_{mrkdwn(inner)}_" if marks else mrkdwn(inner, marks=False))
+            case Strike(content=inner):
+                out.append(f"~{mrkdwn(inner)}~" if marks else mrkdwn(inner, marks=False))
+            case Code(content=inner):
+                out.append(f"`{mrkdwn(inner)}`" if marks else mrkdwn(inner, marks=False))
+            case Mention(user=user, label=label):
+                out.append(f"<@{user}|{escape(label)}>" if label else f"<@{user}>")
+            case ChannelRef(channel=channel, label=label):
+                out.append(f"<#{channel}|{escape(label)}>" if label else f"<#{channel}>")
+            case _:  # a str where spans belong would otherwise vanish without a word
+                raise TypeError(f"not a span: {span!r}")
+    return "".join(out)
+
+
 def _mrkdwn(text: str) -> dict[str, Any]:
     return {"type": "mrkdwn", "text": text}
 
 
 def _plain_text(text: str, limit: int) -> dict[str, Any]:
-    return {"type": "plain_text", "text": _cut(plain(text), limit), "emoji": True}
+    return {"type": "plain_text", "text": _cut(text, limit), "emoji": True}
 
 
 def action_id(action: str) -> str:
@@ -175,10 +209,7 @@ def _table_lines(table: Table) -> tuple[list[str], int, int]:
     rows += [list(r) for r in table.rows]
     if table.footer:
         rows.append(list(table.footer))
-    cells = [
-        [_cut(plain(c), TABLE_CELL) if table.align[i] == "l" else plain(c) for i, c in enumerate(r)]
-        for r in rows
-    ]
+    cells = [[_cut(c, TABLE_CELL) if table.align[i] == "l" else c for i, c in enumerate(r)] for r in rows]
     widths = [max(len(r[i]) for r in cells) for i in range(len(cells[0]))]
     rule = "-" * (sum(widths) + 2 * (len(widths) - 1))
     lines = []
@@ -220,7 +251,7 @@ def _table(table: Table) -> list[_Piece]:
 
 
 def _item(item: Item, *, buttons: bool) -> list[_Piece]:
-    text = _cut(item.text, SECTION_TEXT)
+    text = _cut(mrkdwn(item.text), SECTION_TEXT)
     block: dict[str, Any] = {"type": "section", "text": _mrkdwn(text)}
     shown = item.buttons if buttons else ()
     if len(shown) == 1:
@@ -242,13 +273,13 @@ def _pieces(message: Message, *, buttons: bool) -> list[_Piece]:
                 header = _plain_text(text, HEADER_TEXT)
                 pieces.append(_Piece({"type": "header", "text": header}, len(header["text"])))
             case Text(text=text):
-                chunks = _split_lines(text, SECTION_TEXT)
+                chunks = _split_lines(mrkdwn(text), SECTION_TEXT)
                 several = len(chunks) > 1
                 for chunk in chunks:
                     records = chunk.count("\n") + 1 if several else 0
                     pieces.append(replace(_section(chunk), records=records))
             case Fields(pairs=pairs):
-                texts = [_cut(f"*{label}*\n{value}", FIELD_TEXT) for label, value in pairs]
+                texts = [_cut(f"*{escape(label)}*\n{mrkdwn(value)}", FIELD_TEXT) for label, value in pairs]
                 for start in range(0, len(texts), FIELDS_PER_SECTION):
                     group = texts[start : start + FIELDS_PER_SECTION]
                     fields = [_mrkdwn(t) for t in group]
@@ -258,10 +289,12 @@ def _pieces(message: Message, *, buttons: bool) -> list[_Piece]:
             case Item():
                 pieces.extend(_item(b, buttons=buttons))
             case Context(text=text):
-                text = _cut(text, CONTEXT_TEXT)
+                note_text = _cut(mrkdwn(text), CONTEXT_TEXT)
                 note = message.more > 0 and index == last
                 pieces.append(
-                    _Piece({"type": "context", "elements": [_mrkdwn(text)]}, len(text), more_note=note)
+                    _Piece(
+                        {"type": "context", "elements": [_mrkdwn(note_text)]}, len(note_text), more_note=note
+                    )
                 )
             case Actions(buttons=shown):
                 if buttons:
@@ -284,9 +317,11 @@ def fit(
     pieces = _pieces(message, buttons=buttons)
     if _fits(pieces, limits):
         return [p.block for p in pieces]
-    hint = message.more_hint or tr.t("list.hint.generic")
+    hint = message.more_hint or tr.inline("list.hint.generic")
     # The note is at most this long: the longest count Slack could ever need, and the hint.
-    note_chars = len(tr.t("list.more", n=10**9, hint=hint)) + len(tr.t("slack.cut", hint=hint))
+    note_chars = len(mrkdwn(tr.inline("list.more", n=10**9, hint=hint))) + len(
+        mrkdwn(tr.inline("slack.cut", hint=hint))
+    )
     kept: list[_Piece] = []
     chars = 0
     for piece in pieces:
@@ -303,13 +338,15 @@ def fit(
         kept.pop()
     left_out = message.more + sum(p.records for p in pieces[len(kept) :])
     # Say how many more when records were left out; otherwise, that the rest did not fit.
-    note = tr.t("list.more", n=left_out, hint=hint) if left_out else tr.t("slack.cut", hint=hint)
-    return [p.block for p in kept] + [{"type": "context", "elements": [_mrkdwn(_cut(note, CONTEXT_TEXT))]}]
+    note = tr.inline("list.more", n=left_out, hint=hint) if left_out else tr.inline("slack.cut", hint=hint)
+    return [p.block for p in kept] + [
+        {"type": "context", "elements": [_mrkdwn(_cut(mrkdwn(note), CONTEXT_TEXT))]}
+    ]
 
 
 def fallback(message: Message) -> str:
     """The plain text Slack shows in notifications and where blocks cannot be shown."""
-    return _cut(message.summary.strip() or "…", FALLBACK_TEXT)
+    return _cut(mrkdwn(message.summary, marks=False).strip() or "…", FALLBACK_TEXT)
 
 
 def message_payload(message: Message, tr: Translator) -> dict[str, Any]:

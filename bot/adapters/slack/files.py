@@ -21,6 +21,7 @@ from bot.adapters.slack.side import SlackSide
 from bot.core.annual_report import AnnualReport
 from bot.frontend import Reply
 from bot.i18n import Translator
+from bot.views.inline import text
 from bot.views.message import Message, Text
 
 log = logging.getLogger("bot.slack")
@@ -83,8 +84,8 @@ def report_reply(side: SlackSide, context: BoltContext, user: str, reply: Reply)
         return reply
     work = side.pool.submit(send_report, side.client(context), user, report, side.tr)
     work.add_done_callback(_log_failure)
-    text = side.t("report.on_its_way", year=str(report.year))
-    return Reply(Message((Text(text),), text), reply.ok, reply.command, report)
+    said = text(side.t("report.on_its_way", year=str(report.year)))
+    return Reply(Message((Text(said),), said), reply.ok, reply.command, report)
 
 
 def _log_failure(done: Future[bool]) -> None:

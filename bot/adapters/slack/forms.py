@@ -16,7 +16,7 @@ from bot.adapters.slack.side import SlackSide
 from bot.core import grammar, parsing
 from bot.core.errors import CommitteeError, InvalidInput, NotFound
 from bot.core.model import Actor
-from bot.views.markup import plain
+from bot.views.inline import plain
 from bot.views.message import Message, Text
 
 #: every form's callback_id starts with this, followed by the command's name

@@ -60,7 +60,8 @@ class SlackSide:
         return self.conversation.tr
 
     def t(self, key: str, **params: Any) -> str:
-        return self.presenter().t(key, **params)
+        """A catalog text as plain words (labels, titles, a short note)."""
+        return self.presenter().s(key, **params)
 
     def presenter(self) -> Presenter:
         return self.conversation.presenter(self.cmd)

@@ -1,8 +1,17 @@
 """The message catalog: every user-facing text, Swedish first, then English.
 
-Each module in this package holds the texts of one part of the bot (`core`: commands and
-answers; `slack`: forms and the App Home; `reminders`: reminders and the digest) as a `CATALOG`
-dict; they are merged here, and a key defined twice is an error.
+Texts are kept by record kind, beside the views that use them: `meetings`, `consultations`,
+`decisions`, `ledger` (funds), `bodies` (bodies and roles), `digest`, `reminders`, `help`,
+`errors` (of the command line itself), `common` (placeholders, record words, lists) and `slack`
+(forms, the App Home, the manifest). Each module holds a `CATALOG` dict; they are merged here,
+and a key defined twice is an error.
+
+Conventions: `{name}` is a value put in when the text is used; `{cmd}` is the slash command
+(`/committee `) or nothing in the console. Texts may use the catalog's own small markup —
+`*strong*`, `_emphasis_`, `~struck~` and `` `code` `` (something to type) — which the translator
+reads into spans before any value is put in (`bot.i18n.template`), so what a user typed is never
+read as markup. People and channels are values (`{user}`, `{channel}`), never written as a chat's
+own syntax.
 """
 
 from __future__ import annotations

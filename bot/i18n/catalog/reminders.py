@@ -1,9 +1,8 @@
-"""Texts of reminders, the weekly digest and the `reminders` command (see the package docstring)."""
+"""Texts of reminders in a channel and of the `reminders` command. See the package docstring for the conventions."""
 
 from __future__ import annotations
 
 CATALOG: dict[str, dict[str, str]] = {
-    # -- a reminder in a channel -----------------------------------------------------------------
     "reminder.consultation.in": {
         "sv": "⏰ *Remissvar om {n} arbetsdagar:*",
         "en": "⏰ *Consultation answer due in {n} working days:*",
@@ -21,7 +20,7 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "⚠️ *The consultation answer is overdue:*",
     },
     "reminder.consultation.due": {"sv": "Svar senast {due}", "en": "Due {due}"},
-    "reminder.owner": {"sv": "ansvarig <@{owner}>", "en": "owner <@{owner}>"},
+    "reminder.owner": {"sv": "ansvarig {owner}", "en": "owner {owner}"},
     "reminder.meeting.in": {"sv": "📅 *Möte om {n} arbetsdagar:*", "en": "📅 *Meeting in {n} working days:*"},
     "reminder.meeting.in.one": {"sv": "📅 *Möte i morgon:*", "en": "📅 *Meeting tomorrow:*"},
     "reminder.meeting.today": {"sv": "📅 *Möte i dag:*", "en": "📅 *Meeting today:*"},
@@ -41,7 +40,6 @@ CATALOG: dict[str, dict[str, str]] = {
         "sv": "_Skickas sent: boten var inte igång vid planerad tid._",
         "en": "_Sent late: the bot was not running at the planned time._",
     },
-    # -- `reminders <id>` --------------------------------------------------------------------------
     "reminders.title.consultation": {
         "sv": "*Påminnelser för remiss #{number}* · {title}",
         "en": "*Reminders for consultation #{number}* · {title}",
@@ -134,51 +132,6 @@ CATALOG: dict[str, dict[str, str]] = {
     "error.snooze_not_allowed": {
         "sv": "Bara ägaren, administratörer och sekreterare får skjuta upp påminnelser för #{number}.",
         "en": "Only the owner, admins and secretaries may snooze the reminders of #{number}.",
-    },
-    "error.nothing_to_edit": {
-        "sv": "Säg vad som ska ändras, t.ex. `--due 2021-10-15`.",
-        "en": "Say what to change, e.g. `--due 2021-10-15`.",
-    },
-    # -- the weekly digest ---------------------------------------------------------------------------
-    "digest.title": {"sv": "*Veckans läge, vecka {week}*", "en": "*The week at a glance, week {week}*"},
-    "digest.more": {"sv": "… och {n} till.", "en": "… and {n} more."},
-    "digest.meetings": {
-        "sv": "*Möten kommande {days} dagar* ({n})",
-        "en": "*Meetings in the next {days} days* ({n})",
-    },
-    "digest.consultations": {
-        "sv": "*Remisser* — {overdue} försenade, {soon} med svar inom {days} dagar",
-        "en": "*Consultations* — {overdue} overdue, {soon} due within {days} days",
-    },
-    "digest.consultation.overdue": {
-        "sv": "⚠️ {title} — skulle ha besvarats {due}",
-        "en": "⚠️ {title} — was due {due}",
-    },
-    "digest.consultation.due": {"sv": "{title} — {due}", "en": "{title} — {due}"},
-    "digest.decisions": {
-        "sv": "*Nya beslut sedan förra sammanfattningen* ({n})",
-        "en": "*New decisions since the last digest* ({n})",
-    },
-    "digest.follow_ups": {
-        "sv": "*Uppföljningar inom {days} dagar* ({n})",
-        "en": "*Follow-ups within {days} days* ({n})",
-    },
-    "digest.funds": {"sv": "*Fonder*: totalt {total}", "en": "*Funds*: {total} in total"},
-    "digest.no_funds": {"sv": "*Fonder*: inga ännu.", "en": "*Funds*: none yet."},
-    # -- help ----------------------------------------------------------------------------------------
-    "help.group.reminders": {"sv": "*Påminnelser*", "en": "*Reminders*"},
-    "help.example.reminders": {"sv": "påminnelser 7", "en": "reminders 7"},
-    "help.cmd.reminders.snooze": {
-        "sv": "Skjut upp nästa påminnelse (eller ett visst steg, t.ex. wd5) till nästa arbetsdag.",
-        "en": "Move the next reminder (or one step, e.g. wd5) to the next working day.",
-    },
-    "help.cmd.consultation.edit": {
-        "sv": "Ändra en remiss (sista svarsdag, titel, ägare, organ); påminnelserna planeras om.",
-        "en": "Change a consultation (due date, title, owner, body); its reminders are re-planned.",
-    },
-    "help.cmd.meeting.edit": {
-        "sv": "Flytta ett möte till annat datum eller annan tid; påminnelserna planeras om.",
-        "en": "Move a meeting to another date or time; its reminders are re-planned.",
     },
     "ph.step": {"sv": "steg", "en": "step"},
 }
