@@ -101,7 +101,7 @@ def add_member(ctx: Context, actor: Actor, args: AddMember) -> MemberSaved:
             ctx,
             uow,
             actor,
-            "body.member",
+            usage,
             args.user,
             body=body.name,
             municipality=member.municipality,
