@@ -86,16 +86,16 @@ def add_member(ctx: Context, actor: Actor, args: AddMember) -> MemberSaved:
     role = MemberRole(args.role or MemberRole.MEMBER.value)
     with ctx.registers(actor.workspace_id, write=True) as uow:
         body = find_body(uow, args.body, usage)
-        member = Member(args.user, municipality, role)
         known = {m.user_id: m for m in uow.cycle.members(body.id)}
         old = known.get(args.user)
+        member = Member(args.user, municipality, role)
+        if old is not None:  # what is not given is kept
+            member = Member(args.user, municipality or old.municipality, role if args.role else old.role)
         if old == member:
             raise Conflict("error.member_exists", usage=usage, user=args.user, body=body.name)
         if old is None:
             uow.cycle.add_member(body.id, member, ctx.clock.now())
         else:
-            kept = Member(args.user, municipality or old.municipality, role if args.role else old.role)
-            member = kept
             uow.cycle.update_member(body.id, member)
         audit(
             ctx,
