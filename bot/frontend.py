@@ -37,6 +37,7 @@ BUTTON_COMMANDS = {
     "decision.done": "decision done {value}",
     # the meeting cycle: values of several numbers are written "7-2" (meeting 7, item 2)
     "meeting.agenda": "meeting agenda {0}",
+    "meeting.agenda.add": "meeting agenda add {0}",
     "meeting.agenda.up": "meeting agenda move {0} {1} {2}",
     "meeting.agenda.remove": "meeting agenda remove {0} {1}",
     "meeting.attendance": "meeting attendance {0}",

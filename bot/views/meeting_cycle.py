@@ -8,7 +8,7 @@ from bot.core.meeting_cycle import AgendaLine, AgendaSource, AttendAnswer, Membe
 from bot.core.meetings import Meeting
 from bot.core.members import AttendanceList, AttendanceSaved, MemberList, MemberSaved
 from bot.core.minutes import AdjustersSet, Minutes, MinutesApproved
-from bot.views.inline import Inline, Mention, concat, join, strong, text
+from bot.views.inline import Inline, Mention, concat, join, plain, strong, text
 from bot.views.message import Actions, Block, Button, Context, Item, Message, Text
 from bot.views.words import Words
 
@@ -131,6 +131,7 @@ def agenda_view(p: Words, r: AgendaView) -> Message:
             buttons = (*ups, remove)
         blocks.append(Item(agenda_item_text(p, line), buttons))
     if r.editable:
+        blocks.append(Actions((Button(p.s("button.agenda.add"), "meeting.agenda.add", str(m.number), "primary"),)))
         blocks.append(Context(p.t("agenda.hint", number=m.number)))
     summary = blocks[0].text if isinstance(blocks[0], Text) else title
     return Message(tuple(blocks), summary)
@@ -196,6 +197,15 @@ def minutes_message(p: Words, r: Minutes) -> Message:
     title = p.t("minutes.title", number=r.meeting.number, when=p.when(r.meeting), body=r.meeting.body.name)
     extra = {"file": "minutes"} if len(blocks) > MINUTES_BLOCKS else {}
     return Message(tuple(blocks), title, extra=extra)
+
+
+def minutes_plain(p: Words, r: Minutes) -> str:
+    """The minutes as plain text, for a file."""
+    lines: list[str] = []
+    for block in minutes_blocks(p, r):
+        if isinstance(block, Text | Context):
+            lines.append(plain(block.text))
+    return "\n".join(lines) + "\n"
 
 
 def adjusters_set(p: Words, r: AdjustersSet) -> Message:

@@ -1,5 +1,6 @@
 """Forms (modals) for the commands that take the most typing: `meeting add`, `consultation add`,
-`decision add`, `fund cost` and `fund income`, typed without arguments.
+`decision add`, `fund cost`, `fund income`, `body member add` and `meeting agenda add`, typed
+without arguments (or with only the first: `meeting agenda add 7`).
 
 A form is the command's own parameters from the grammar, shown as fields: dates as date
 pickers, owners as user pickers, the body or fund as a list of this workspace's. Submitting it
@@ -35,7 +36,12 @@ FORMS: dict[str, tuple[str, ...]] = {
     "decision.add": ("body", "date", "text", "meeting", "paragraph", "follow-up", "owner"),
     "fund.cost": _ENTRY,
     "fund.income": _ENTRY,
+    # the meeting cycle
+    "body.member.add": ("body", "user", "municipality", "role"),
+    "meeting.agenda.add": ("id", "item", "consultation", "decision", "owner"),
 }
+#: how many words a command typed for a form may have (`meeting agenda add 7`: the meeting given)
+FORM_WORDS = 4
 #: fields whose date picker starts at today
 _TODAY_BY_DEFAULT = {"on", "received"}
 _PLACEHOLDERS = {
@@ -61,13 +67,23 @@ def form_for(text: str) -> str | None:
     """The form to open for a command typed without its arguments (`meeting add`, `kostnad`)."""
     try:
         words = parsing.split_words(text)
-        if not words or len(words) > 2:
+        if not words or len(words) > FORM_WORDS:
             return None
         grammar.parse(text)
     except InvalidInput as error:
         if error.key in ("error.missing_value", "error.missing_option") and error.usage in FORMS:
             return error.usage
     return None
+
+
+def given_values(text: str, name: str) -> dict[str, str]:
+    """What a command typed for a form already says (`meeting agenda add 7`: the meeting), by
+    field, to fill the form in with."""
+    spec = grammar.BY_NAME[name]
+    words = parsing.split_words(text)
+    skip = 1 + len(spec.verb.split()) if spec.verb else 1
+    given = [w for w in words[skip:] if not w.startswith("--")]
+    return {p.name: w for p, w in zip(spec.positionals, given, strict=False) if p.name in FORMS[name]}
 
 
 def _param(name: str, field: str) -> grammar.Param:
@@ -109,6 +125,18 @@ def _element(side: SlackSide, name: str, field: str, choices: list[tuple[str, st
         element = {"type": "timepicker"}
     elif param.kind is grammar.Kind.USER:
         element = {"type": "users_select"}
+    elif param.kind is grammar.Kind.CHOICE:
+        element = {
+            "type": "static_select",
+            "placeholder": {"type": "plain_text", "text": side.t("slack.form.choose")},
+            "options": [
+                {"text": {"type": "plain_text", "text": side.t(f"slack.choice.{field}.{value}")}, "value": value}
+                for value in param.choices
+            ],
+        }
+    elif param.kind is grammar.Kind.FLAG:
+        label = {"type": "plain_text", "text": side.t(f"slack.flag.{field}")}
+        element = {"type": "checkboxes", "options": [{"text": label, "value": "yes"}]}
     else:
         element = {"type": "plain_text_input", "multiline": name == "decision.add" and field == "text"}
         if field in _PLACEHOLDERS:
@@ -117,12 +145,21 @@ def _element(side: SlackSide, name: str, field: str, choices: list[tuple[str, st
     return element
 
 
+def _initial(element: dict[str, Any], value: str | None) -> dict[str, Any]:
+    if value is not None and element["type"] == "plain_text_input":
+        element["initial_value"] = value
+    return element
+
+
 def _cut(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def open_form(side: SlackSide, actor: Actor, name: str) -> dict[str, Any] | Message:
-    """The modal for command `name`, or a reply saying why there can be none yet."""
+def open_form(
+    side: SlackSide, actor: Actor, name: str, given: dict[str, str] | None = None
+) -> dict[str, Any] | Message:
+    """The modal for command `name` (filled in with what was `given`), or a reply saying why
+    there can be none yet."""
     choices = _choices(side, actor, name)
     blocks: list[dict[str, Any]] = []
     for field in FORMS[name]:
@@ -140,7 +177,7 @@ def open_form(side: SlackSide, actor: Actor, name: str) -> dict[str, Any] | Mess
                 "block_id": field,
                 "optional": not param.required,
                 "label": {"type": "plain_text", "text": _label(side, name, field)},
-                "element": _element(side, name, field, offered),
+                "element": _initial(_element(side, name, field, offered), (given or {}).get(field)),
             }
         )
         if len(offered) > SELECT_OPTIONS:
@@ -167,6 +204,8 @@ def _typed(state: dict[str, Any]) -> str | None:
         value = state.get("selected_user")
     elif kind == "static_select":
         value = (state.get("selected_option") or {}).get("value")
+    elif kind == "checkboxes":
+        value = "yes" if state.get("selected_options") else None
     else:
         value = state.get("value")
     return value if isinstance(value, str) and value.strip() else None
@@ -218,7 +257,9 @@ def submit(side: SlackSide, actor: Actor, name: str, values: dict[str, Any]) -> 
                 errors[field] = field_error(side, missing)
             continue
         try:
-            if field in ("body", "fund"):
+            if _param(name, field).kind is grammar.Kind.FLAG:
+                args[field] = True
+            elif field in ("body", "fund"):
                 found = named[field].get(value)
                 if found is None:
                     raise NotFound(f"error.{field}_not_found", name=value, known=tuple(named[field].values()))
