@@ -8,7 +8,7 @@ from bot.core.meeting_cycle import AgendaLine, AgendaSource, AttendAnswer, Membe
 from bot.core.meetings import Meeting
 from bot.core.members import AttendanceList, AttendanceSaved, MemberList, MemberSaved
 from bot.core.minutes import AdjustersSet, Minutes, MinutesApproved
-from bot.views.inline import Inline, Mention, concat, join, plain, strong, text
+from bot.views.inline import Inline, Mention, clip, concat, join, plain, strong, text
 from bot.views.message import Actions, Block, Button, Context, Item, Message, Text
 from bot.views.words import Words
 
@@ -135,6 +135,18 @@ def agenda_view(p: Words, r: AgendaView) -> Message:
         blocks.append(Context(p.t("agenda.hint", number=m.number)))
     summary = blocks[0].text if isinstance(blocks[0], Text) else title
     return Message(tuple(blocks), summary)
+
+
+#: how many items of the next meeting's agenda the digest and the App Home show
+NEXT_AGENDA_ITEMS = 8
+
+
+def next_agenda(p: Words, m: Meeting, lines: tuple[AgendaLine, ...]) -> Inline:
+    """The next meeting's agenda in a few lines (the digest, the App Home)."""
+    shown = [clip(agenda_item_text(p, line), 150) for line in lines[:NEXT_AGENDA_ITEMS]]
+    if len(lines) > NEXT_AGENDA_ITEMS:
+        shown.append(p.t("list.more", n=len(lines) - NEXT_AGENDA_ITEMS, hint=p.t("agenda.see", number=m.number)))
+    return concat(p.t("agenda.next", number=m.number), "\n", join(shown, "\n"))
 
 
 def notice_queued(p: Words, r: NoticeQueued) -> Message:

@@ -124,6 +124,8 @@ CATALOG: dict[str, dict[str, str]] = {
         "sv": "*Dagordning för möte #{number}* · {when} · {body}",
         "en": "*Agenda of meeting #{number}* · {when} · {body}",
     },
+    "agenda.next": {"sv": "*Dagordning för möte #{number}*", "en": "*Agenda of meeting #{number}*"},
+    "agenda.see": {"sv": "`{cmd}meeting agenda {number}` visar allt.", "en": "`{cmd}meeting agenda {number}` shows it all."},
     "agenda.follow_up": {"sv": "Återrapportering: {text}", "en": "Follow-up: {text}"},
     "agenda.consultation": {"sv": "Remissvar: {text}", "en": "Consultation answer: {text}"},
     "agenda.for_decision": {"sv": "för beslut", "en": "for decision"},
