@@ -184,9 +184,7 @@ def move_agenda_item(ctx: Context, actor: Actor, args: MoveAgendaItem) -> Agenda
         order = [line for line in lines if line is not moving]
         order.insert(args.position - 1, moving)
         uow.cycle.set_positions({line.stored_id: i for i, line in enumerate(order, 1) if line.stored_id})
-        audit(
-            ctx, uow, actor, "meeting.agenda.move", f"#{meeting.number}", item=args.item, to=args.position
-        )
+        audit(ctx, uow, actor, "meeting.agenda.move", f"#{meeting.number}", item=args.item, to=args.position)
         uow.commit()
         lines = agenda_lines(uow, meeting)
     return AgendaView(meeting, tuple(lines), "moved", moving.item.text, editable=True)

@@ -11,7 +11,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from bot.core import agenda, bodies, consultations, decisions, grammar, ledger, meetings, members, minutes, workspace
+from bot.core import (
+    agenda,
+    bodies,
+    consultations,
+    decisions,
+    grammar,
+    ledger,
+    meetings,
+    members,
+    minutes,
+    workspace,
+)
 from bot.core.base import Actor
 from bot.core.context import Context
 from bot.core.errors import InvalidInput

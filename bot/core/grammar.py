@@ -294,7 +294,11 @@ COMMANDS: tuple[CommandSpec, ...] = (
         "meeting.agenda.move",
         "meeting",
         "agenda move",
-        (_ID, Param("item", Kind.NUMBER, placeholder="ph.item_no"), Param("position", Kind.NUMBER, placeholder="ph.new_no")),
+        (
+            _ID,
+            Param("item", Kind.NUMBER, placeholder="ph.item_no"),
+            Param("position", Kind.NUMBER, placeholder="ph.new_no"),
+        ),
         writes=True,
     ),
     CommandSpec(
@@ -556,9 +560,9 @@ def _match_verb(commands: list[CommandSpec], words: list[str]) -> tuple[CommandS
         if c.verb is None:
             continue
         verb = c.verb.split()
-        if len(verb) > best[1] and len(words) >= len(verb):
-            if all(_verb_is(w, v) for w, v in zip(words, verb, strict=False)):
-                best = (c, len(verb))
+        fits = len(verb) > best[1] and len(words) >= len(verb)
+        if fits and all(_verb_is(w, v) for w, v in zip(words, verb, strict=False)):
+            best = (c, len(verb))
     return best
 
 

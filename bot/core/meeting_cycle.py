@@ -139,7 +139,9 @@ class MeetingCycleRepository(Protocol):
         """The stored items, removed ones too, in order."""
         ...
 
-    def add_agenda_item(self, meeting_id: int, position: int, item: NewAgendaItem, at: dt.datetime) -> None: ...
+    def add_agenda_item(
+        self, meeting_id: int, position: int, item: NewAgendaItem, at: dt.datetime
+    ) -> None: ...
     def set_positions(self, positions: dict[int, int]) -> None:
         """Item id -> its new position."""
         ...
@@ -236,7 +238,9 @@ def agenda_lines(uow: UnitOfWork, meeting: Meeting) -> list[AgendaLine]:
     """The agenda as it reads now: the stored items in their order, then what the bot puts on
     by itself and has not stored yet (an item removed once is not put back)."""
     stored = uow.cycle.agenda(meeting.id)
-    known = {(s.item.source, s.item.record_number) for s in stored if s.item.source is not AgendaSource.MANUAL}
+    known = {
+        (s.item.source, s.item.record_number) for s in stored if s.item.source is not AgendaSource.MANUAL
+    }
     lines: list[AgendaLine] = []
     for s in sorted((s for s in stored if not s.removed), key=lambda s: (s.position, s.id)):
         lines.append(AgendaLine(len(lines) + 1, s.item, s.id))

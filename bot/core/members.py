@@ -145,7 +145,10 @@ def attend(ctx: Context, actor: Actor, args: Attend) -> AttendanceSaved:
         member = next((m for m in members if m.user_id == who), None)
         if who != actor.user_id and not actor.may_write:
             raise NotAllowed(
-                "error.attend_for_others", action=usage, admins=tuple(sorted(ctx.admin_users)), user=actor.user_id
+                "error.attend_for_others",
+                action=usage,
+                admins=tuple(sorted(ctx.admin_users)),
+                user=actor.user_id,
             )
         if member is None:
             if not actor.may_write:
@@ -169,4 +172,3 @@ def show_attendance(ctx: Context, actor: Actor, args: ShowAttendance) -> Attenda
         members = uow.cycle.members(meeting.body.id)
         answers = uow.cycle.attendance(meeting.id)
     return AttendanceList(meeting, tuple(members), tuple(answers), quorum(members, answers))
-

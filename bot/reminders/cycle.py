@@ -107,7 +107,11 @@ class CyclePlanning:
         )
 
     def announce(
-        self, reg: UnitOfWork, record_type: RecordType, item: Meeting | Consultation | Decision, now: dt.datetime
+        self,
+        reg: UnitOfWork,
+        record_type: RecordType,
+        item: Meeting | Consultation | Decision,
+        now: dt.datetime,
     ) -> None:
         """Announce a record entered just now, once, if it is news (not a past meeting, an
         answered consultation or an old decision)."""
@@ -176,4 +180,3 @@ def cycle_message(reg: UnitOfWork, row: Claimed, p: Words, zone: ZoneInfo) -> Me
     if item is None or (isinstance(item, Meeting) and item.cancelled):
         return None
     return announcement(p, item)
-

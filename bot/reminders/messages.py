@@ -14,8 +14,8 @@ from bot.core.model import Consultation, Decision, Meeting
 from bot.core.outbox import Claimed, Item, Outbox
 from bot.core.ports import UnitOfWork, UnitOfWorkFactory
 from bot.core.reminders import DeliveryKind, still_wanted
-from bot.reminders.cycle import CYCLE_KINDS, cycle_message
 from bot.i18n import Translator
+from bot.reminders.cycle import CYCLE_KINDS, cycle_message
 from bot.views.digest import digest_message
 from bot.views.message import Message
 from bot.views.present import Presenter

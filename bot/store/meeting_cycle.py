@@ -35,14 +35,7 @@ from bot.store.models import (
 from bot.store.paging import Repository
 
 #: chair first, then members, deputies and the secretary
-_ROLE_ORDER = case(
-    {"chair": 0, "member": 1, "deputy": 2, "secretary": 3}, value=BodyMemberRow.role, else_=4
-)
-_CREATED = {
-    RecordType.MEETING: MeetingRow,
-    RecordType.CONSULTATION: ConsultationRow,
-    RecordType.DECISION: DecisionRow,
-}
+_ROLE_ORDER = case({"chair": 0, "member": 1, "deputy": 2, "secretary": 3}, value=BodyMemberRow.role, else_=4)
 
 
 def _member(row: BodyMemberRow) -> Member:
@@ -232,8 +225,14 @@ class SqlMeetingCycle(Repository):
         return NoticeAsk(row.count, at)
 
     def created_at(self, record_type: RecordType, number: int) -> dt.datetime | None:
-        table = _CREATED.get(record_type)
-        if table is None:
+        table: type[MeetingRow | ConsultationRow | DecisionRow]
+        if record_type is RecordType.MEETING:
+            table = MeetingRow
+        elif record_type is RecordType.CONSULTATION:
+            table = ConsultationRow
+        elif record_type is RecordType.DECISION:
+            table = DecisionRow
+        else:
             return None
         return self.session.scalar(
             select(table.created_at).where(table.workspace_id == self.workspace_id, table.number == number)

@@ -33,7 +33,9 @@ def notice_message(p: Words, n: Notice, *, late: bool) -> Message:
         blocks.append(Text(clip(text(" · ".join(details)), TEXT_LIMIT)))
     blocks.append(Text((strong(p.s("minutes.agenda")),)))
     if n.lines:
-        blocks.append(Text(join((clip(agenda_item_text(p, line), TEXT_LIMIT) for line in n.lines[:40]), "\n")))
+        blocks.append(
+            Text(join((clip(agenda_item_text(p, line), TEXT_LIMIT) for line in n.lines[:40]), "\n"))
+        )
     else:
         blocks.append(Text(p.t("agenda.empty", number=m.number)))
     if n.members:

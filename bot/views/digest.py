@@ -14,8 +14,8 @@ from bot.core.digest import CONSULTATION_DAYS, FOLLOW_UP_DAYS, MEETING_DAYS, Dig
 from bot.core.model import Consultation, Decision, Meeting
 from bot.core.results import DigestChannelSet
 from bot.views.inline import ChannelRef, Inline, Mention, clip, concat, join
-from bot.views.message import Block, Context, Message, Table, Text
 from bot.views.meeting_cycle import next_agenda
+from bot.views.message import Block, Context, Message, Table, Text
 from bot.views.words import Words
 
 PER_GROUP = 10

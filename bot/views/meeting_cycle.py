@@ -126,12 +126,20 @@ def agenda_view(p: Words, r: AgendaView) -> Message:
     for line in r.lines:
         buttons: tuple[Button, ...] = ()
         if r.editable and last < 30:
-            ups = (Button("↑", "meeting.agenda.up", f"{m.number}-{line.no}-{line.no - 1}"),) if line.no > 1 else ()
-            remove = Button(p.s("button.agenda.remove"), "meeting.agenda.remove", f"{m.number}-{line.no}", "danger")
+            ups = (
+                (Button("↑", "meeting.agenda.up", f"{m.number}-{line.no}-{line.no - 1}"),)
+                if line.no > 1
+                else ()
+            )
+            remove = Button(
+                p.s("button.agenda.remove"), "meeting.agenda.remove", f"{m.number}-{line.no}", "danger"
+            )
             buttons = (*ups, remove)
         blocks.append(Item(agenda_item_text(p, line), buttons))
     if r.editable:
-        blocks.append(Actions((Button(p.s("button.agenda.add"), "meeting.agenda.add", str(m.number), "primary"),)))
+        blocks.append(
+            Actions((Button(p.s("button.agenda.add"), "meeting.agenda.add", str(m.number), "primary"),))
+        )
         blocks.append(Context(p.t("agenda.hint", number=m.number)))
     summary = blocks[0].text if isinstance(blocks[0], Text) else title
     return Message(tuple(blocks), summary)
@@ -145,7 +153,9 @@ def next_agenda(p: Words, m: Meeting, lines: tuple[AgendaLine, ...]) -> Inline:
     """The next meeting's agenda in a few lines (the digest, the App Home)."""
     shown = [clip(agenda_item_text(p, line), 150) for line in lines[:NEXT_AGENDA_ITEMS]]
     if len(lines) > NEXT_AGENDA_ITEMS:
-        shown.append(p.t("list.more", n=len(lines) - NEXT_AGENDA_ITEMS, hint=p.t("agenda.see", number=m.number)))
+        shown.append(
+            p.t("list.more", n=len(lines) - NEXT_AGENDA_ITEMS, hint=p.t("agenda.see", number=m.number))
+        )
     return concat(p.t("agenda.next", number=m.number), "\n", join(shown, "\n"))
 
 
@@ -180,7 +190,13 @@ def minutes_blocks(p: Words, r: Minutes) -> list[Block]:
     present = [concat(Mention(x.user_id), " (", p.t(f"member.role.{x.role.value}"), ")") for x in r.present]
     standing = {a.user_id for a in r.answers if a.answer is AttendAnswer.DEPUTY}
     blocks.append(
-        Text(concat(strong(p.s("minutes.present")), "\n", join(present, ", ") if present else p.t("minutes.nobody")))
+        Text(
+            concat(
+                strong(p.s("minutes.present")),
+                "\n",
+                join(present, ", ") if present else p.t("minutes.nobody"),
+            )
+        )
     )
     if standing:
         blocks.append(Context(p.t("minutes.deputies", n=len(standing))))
@@ -191,11 +207,11 @@ def minutes_blocks(p: Words, r: Minutes) -> list[Block]:
     blocks.append(Text((strong(p.s("minutes.decisions")),)))
     if not r.decisions:
         blocks.append(Text(p.t("minutes.no_decisions", number=m.number)))
-    blocks.extend(Text(concat(strong(f"§ {d.paragraph}"), f" {d.text}", f"  #{d.number}")) for d in r.decisions)
+    blocks.extend(
+        Text(concat(strong(f"§ {d.paragraph}"), f" {d.text}", f"  #{d.number}")) for d in r.decisions
+    )
     if r.adjusters:
-        names = [
-            concat(Mention(a.user_id), " ✓" if a.approved_at else "") for a in r.adjusters
-        ]
+        names = [concat(Mention(a.user_id), " ✓" if a.approved_at else "") for a in r.adjusters]
         blocks.append(Context(concat(p.t("minutes.adjusters"), " ", join(names, ", "))))
     blocks.append(Context(p.t("minutes.final" if r.final else "minutes.draft")))
     return blocks
@@ -205,7 +221,9 @@ def minutes_message(p: Words, r: Minutes) -> Message:
     blocks = minutes_blocks(p, r)
     pending = [a for a in r.adjusters if a.approved_at is None]
     if pending and r.meeting.date <= p.today:
-        blocks.append(Actions((Button(p.s("button.approve"), "meeting.approve", str(r.meeting.number), "primary"),)))
+        blocks.append(
+            Actions((Button(p.s("button.approve"), "meeting.approve", str(r.meeting.number), "primary"),))
+        )
     title = p.t("minutes.title", number=r.meeting.number, when=p.when(r.meeting), body=r.meeting.body.name)
     extra = {"file": "minutes"} if len(blocks) > MINUTES_BLOCKS else {}
     return Message(tuple(blocks), title, extra=extra)

@@ -8,8 +8,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from bot.core.agenda import AgendaView, ConsultationPlanned, NoticeQueued
 from bot.core.annual_report import AnnualReport
 from bot.core.digest import Digest
+from bot.core.members import AttendanceList, AttendanceSaved, MemberList, MemberSaved
+from bot.core.minutes import AdjustersSet, Minutes, MinutesApproved
 from bot.core.reminders import ReminderOverview, ReminderSnoozed
 from bot.core.results import (
     BodyList,
@@ -33,9 +36,6 @@ from bot.core.results import (
     RoleChanged,
     RoleList,
 )
-from bot.core.agenda import AgendaView, ConsultationPlanned, NoticeQueued
-from bot.core.members import AttendanceList, AttendanceSaved, MemberList, MemberSaved
-from bot.core.minutes import AdjustersSet, Minutes, MinutesApproved
 from bot.views import bodies, consultations, decisions, digest, ledger, meeting_cycle, meetings, reminders
 from bot.views.annual_report_md import report_message
 from bot.views.help import help_message

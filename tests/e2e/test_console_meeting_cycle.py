@@ -12,7 +12,7 @@ from tests.conftest import make_settings
 from tests.helpers import console, say, text_of
 from tests.reminders_support import local
 
-SETUP = f"""\
+SETUP = """\
 organ ny "Samarbetskommittén" --typ kommitté
 organ ledamot ny Samarbets <@UANNA> "Botkyrka" --roll ordförande
 body member add Samarbets <@UBO> "Huddinge"
@@ -67,7 +67,9 @@ def test_one_meeting_end_to_end_in_the_console(database_url: str) -> None:
         assert out.getvalue().count("Utkast till remissvar ska vara klart: Regional plan (#4)") == 1
 
         # Attendance: the asker by button, the others by command; Eva's deputy stands in.
-        pressed = bot.frontend.press(bot.frontend.actor(LOCAL_WORKSPACE, "UBO"), "meeting.attend.yes", "2", cmd="")
+        pressed = bot.frontend.press(
+            bot.frontend.actor(LOCAL_WORKSPACE, "UBO"), "meeting.attend.yes", "2", cmd=""
+        )
         assert pressed.ok, text_of(pressed)
         assert say(bot, "meeting attend 2 yes", user="UANNA").ok
         assert say(bot, "möte närvaro 2 nej", user="UEVA").ok

@@ -54,7 +54,9 @@ class MemoryMeetingCycle:
 
     def members(self, body_id: int) -> list[Member]:
         found = list(self.cycle.members.get(body_id, {}).values())
-        return sorted(found, key=lambda m: (_ROLE_ORDER[m.role], m.municipality is None, m.municipality or ""))
+        return sorted(
+            found, key=lambda m: (_ROLE_ORDER[m.role], m.municipality is None, m.municipality or "")
+        )
 
     def add_member(self, body_id: int, member: Member, at: dt.datetime) -> None:
         self.cycle.members.setdefault(body_id, {})[member.user_id] = member

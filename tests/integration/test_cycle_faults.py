@@ -8,8 +8,8 @@ import random
 
 import pytest
 
-from bot.core.reminders import DeliveryKind, DeliveryStatus
 from bot.core.clock import FixedClock
+from bot.core.reminders import DeliveryKind, DeliveryStatus
 from tests.reminders_support import TEAM, admin, keys, local, rows, slack_bot, status, tick
 
 NOTICE = f"notice:{TEAM}:2:notice"

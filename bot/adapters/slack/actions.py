@@ -41,7 +41,9 @@ def register(app: App, side: SlackSide) -> None:
             form = forms.form_for(command) if command is not None else None
             if command is not None and form is not None:  # a button that opens a form (add an item)
                 trigger = str(body.get("trigger_id") or "")
-                said = open_form(side, client, context, user, form, trigger, forms.given_values(command, form))
+                said = open_form(
+                    side, client, context, user, form, trigger, forms.given_values(command, form)
+                )
                 if said:
                     respond(replace_original=False, **said)
                 return

@@ -130,7 +130,10 @@ def _element(side: SlackSide, name: str, field: str, choices: list[tuple[str, st
             "type": "static_select",
             "placeholder": {"type": "plain_text", "text": side.t("slack.form.choose")},
             "options": [
-                {"text": {"type": "plain_text", "text": side.t(f"slack.choice.{field}.{value}")}, "value": value}
+                {
+                    "text": {"type": "plain_text", "text": side.t(f"slack.choice.{field}.{value}")},
+                    "value": value,
+                }
                 for value in param.choices
             ],
         }

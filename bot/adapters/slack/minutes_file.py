@@ -14,8 +14,8 @@ from bot.adapters.slack.files import direct_channel, upload_file
 from bot.adapters.slack.side import SlackSide
 from bot.core.minutes import Minutes
 from bot.frontend import Reply
-from bot.views.message import Context, Message
 from bot.views.meeting_cycle import minutes_plain
+from bot.views.message import Context, Message
 
 log = logging.getLogger("bot.slack")
 

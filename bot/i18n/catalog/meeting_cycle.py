@@ -6,7 +6,10 @@ from __future__ import annotations
 CATALOG: dict[str, dict[str, str]] = {
     # placeholders
     "ph.municipality": {"sv": "kommun", "en": "municipality"},
-    "ph.member_role": {"sv": "ordförande|ledamot|ersättare|sekreterare", "en": "chair|member|deputy|secretary"},
+    "ph.member_role": {
+        "sv": "ordförande|ledamot|ersättare|sekreterare",
+        "en": "chair|member|deputy|secretary",
+    },
     "ph.item": {"sv": "punkt", "en": "item"},
     "ph.item_no": {"sv": "punktnr", "en": "item no"},
     "ph.new_no": {"sv": "nytt nr", "en": "new no"},
@@ -17,7 +20,10 @@ CATALOG: dict[str, dict[str, str]] = {
         "sv": "Lägg till en ledamot i ett organ, med kommun och roll (ordförande, ledamot, ersättare eller sekreterare).",
         "en": "Add a member to a body, with municipality and role (chair, member, deputy or secretary).",
     },
-    "help.cmd.body.member.remove": {"sv": "Ta bort en ledamot ur ett organ.", "en": "Remove a member from a body."},
+    "help.cmd.body.member.remove": {
+        "sv": "Ta bort en ledamot ur ett organ.",
+        "en": "Remove a member from a body.",
+    },
     "help.cmd.body.members": {"sv": "Visa ett organs ledamöter.", "en": "Show a body's members."},
     "help.cmd.meeting.agenda": {
         "sv": "Visa mötets dagordning. Återrapporteringar och remisser som förfaller före mötet kommer med av sig själva.",
@@ -125,23 +131,26 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "*Agenda of meeting #{number}* · {when} · {body}",
     },
     "agenda.next": {"sv": "*Dagordning för möte #{number}*", "en": "*Agenda of meeting #{number}*"},
-    "agenda.see": {"sv": "`{cmd}meeting agenda {number}` visar allt.", "en": "`{cmd}meeting agenda {number}` shows it all."},
+    "agenda.see": {
+        "sv": "`{cmd}meeting agenda {number}` visar allt.",
+        "en": "`{cmd}meeting agenda {number}` shows it all.",
+    },
     "agenda.follow_up": {"sv": "Återrapportering: {text}", "en": "Follow-up: {text}"},
     "agenda.consultation": {"sv": "Remissvar: {text}", "en": "Consultation answer: {text}"},
     "agenda.for_decision": {"sv": "för beslut", "en": "for decision"},
     "agenda.empty": {
-        "sv": "Dagordningen är tom. Lägg till punkter med `{cmd}meeting agenda add {number} \"<punkt>\"`.",
-        "en": "The agenda is empty. Add items with `{cmd}meeting agenda add {number} \"<item>\"`.",
+        "sv": 'Dagordningen är tom. Lägg till punkter med `{cmd}meeting agenda add {number} "<punkt>"`.',
+        "en": 'The agenda is empty. Add items with `{cmd}meeting agenda add {number} "<item>"`.',
     },
-    "agenda.added": {"sv": "✅ Punkten \"{item}\" är tillagd.", "en": "✅ Item \"{item}\" added."},
-    "agenda.moved": {"sv": "✅ Punkten \"{item}\" är flyttad.", "en": "✅ Item \"{item}\" moved."},
+    "agenda.added": {"sv": '✅ Punkten "{item}" är tillagd.', "en": '✅ Item "{item}" added.'},
+    "agenda.moved": {"sv": '✅ Punkten "{item}" är flyttad.', "en": '✅ Item "{item}" moved.'},
     "agenda.removed": {
-        "sv": "✅ Punkten \"{item}\" är borttagen från dagordningen.",
-        "en": "✅ Item \"{item}\" removed from the agenda.",
+        "sv": '✅ Punkten "{item}" är borttagen från dagordningen.',
+        "en": '✅ Item "{item}" removed from the agenda.',
     },
     "agenda.hint": {
-        "sv": "Ändra: `{cmd}meeting agenda add {number} \"<punkt>\"`, `{cmd}meeting agenda move {number} <nr> <nytt nr>`",
-        "en": "Change it: `{cmd}meeting agenda add {number} \"<item>\"`, `{cmd}meeting agenda move {number} <no> <new no>`",
+        "sv": 'Ändra: `{cmd}meeting agenda add {number} "<punkt>"`, `{cmd}meeting agenda move {number} <nr> <nytt nr>`',
+        "en": 'Change it: `{cmd}meeting agenda add {number} "<item>"`, `{cmd}meeting agenda move {number} <no> <new no>`',
     },
     "button.agenda.remove": {"sv": "Ta bort", "en": "Remove"},
     "button.agenda.add": {"sv": "Lägg till punkt", "en": "Add an item"},
@@ -196,7 +205,10 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "draft by {on}, adopted at meeting #{meeting} {when}",
     },
     # announcements
-    "announce.meeting": {"sv": "*Nytt möte:* {body}, {when} (#{number})", "en": "*New meeting:* {body}, {when} (#{number})"},
+    "announce.meeting": {
+        "sv": "*Nytt möte:* {body}, {when} (#{number})",
+        "en": "*New meeting:* {body}, {when} (#{number})",
+    },
     "announce.consultation": {
         "sv": "*Ny remiss:* {title} från {issuer}, svar senast {due} (#{number})",
         "en": "*New consultation:* {title} from {issuer}, due {due} (#{number})",
@@ -283,8 +295,8 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "The working days before the meeting must be from 0 to {limit}, not {value}.",
     },
     "error.count": {
-        "sv": "Jag förstod inte \"{value}\". Skriv ett heltal, t.ex. 10.",
-        "en": "I did not understand \"{value}\". Write a whole number, such as 10.",
+        "sv": 'Jag förstod inte "{value}". Skriv ett heltal, t.ex. 10.',
+        "en": 'I did not understand "{value}". Write a whole number, such as 10.',
     },
     "error.already_submitted_plan": {
         "sv": "Remiss #{number} är redan besvarad.",
