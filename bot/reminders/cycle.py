@@ -12,7 +12,7 @@ sending, from the register as it reads then.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from zoneinfo import ZoneInfo
 
 from bot.core.agenda import notice_of
@@ -21,10 +21,11 @@ from bot.core.bodies import Body
 from bot.core.clock import local_date
 from bot.core.consultations import Consultation
 from bot.core.decisions import Decision
+from bot.core.meeting_cycle import NoticeAsk
 from bot.core.meetings import Meeting
 from bot.core.outbox import Claimed, ItemPlan, Outbox
 from bot.core.ports import UnitOfWork
-from bot.core.reminders import DeliveryKind, ReminderPlanner, delivery_key, still_wanted
+from bot.core.reminders import DeliveryKind, ReminderPlanner, Step, delivery_key, still_wanted
 from bot.views.cycle_posts import announcement, draft_reminder, notice_message
 from bot.views.message import Message
 from bot.views.words import Words
@@ -70,19 +71,33 @@ class CyclePlanning:
                 self.announce(reg, record_type, d, now)
 
     def plan_notice(self, reg: UnitOfWork, m: Meeting, now: dt.datetime) -> None:
-        asked = reg.cycle.notice_ask(m.id)
-        steps = self.planner.notice_steps(m, asked)
-        if m.date < self.planner.today(now):
-            steps = []
-        channel = self.channel_for(reg, m.body)
+        self.plan_notices(reg, [m], {m.id: a} if (a := reg.cycle.notice_ask(m.id)) else {}, now)
+
+    def plan_notices(
+        self, reg: UnitOfWork, meetings: Sequence[Meeting], asks: Mapping[int, NoticeAsk], now: dt.datetime
+    ) -> None:
+        """The notices of many meetings with one comparison of their rows (like every reminder);
+        a notice asked for at once is due now, which planning (for the future only) does not add,
+        so its row is added here unless it exists."""
+        today = self.planner.today(now)
+        plans: list[ItemPlan] = []
+        asked: dict[str, tuple[Meeting, Step, str | None]] = {}
+        for m in meetings:
+            steps = self.planner.notice_steps(m, asks.get(m.id)) if m.date >= today else []
+            channel = self.channel_for(reg, m.body)
+            plans.append(ItemPlan(m.number, steps, channel))
+            for step in steps:
+                if step.step.startswith("asked"):
+                    key = delivery_key(reg.workspace_id, DeliveryKind.NOTICE, m.number, step.step)
+                    asked[key] = (m, step, channel)
         rows = self.outbox.within(reg)
-        rows.sync_items(reg.workspace_id, DeliveryKind.NOTICE, [ItemPlan(m.number, steps, channel)], now)
-        for step in steps:
-            if step.step.startswith("asked"):
-                # asked for at once: due now, which planning (for the future only) does not add
+        rows.sync_items(reg.workspace_id, DeliveryKind.NOTICE, plans, now)
+        existing = rows.existing_keys(list(asked)) if asked else set()
+        for key, (m, step, channel) in asked.items():
+            if key not in existing:
                 rows.insert_row(
                     workspace_id=reg.workspace_id,
-                    key=delivery_key(reg.workspace_id, DeliveryKind.NOTICE, m.number, step.step),
+                    key=key,
                     kind=DeliveryKind.NOTICE,
                     item_number=m.number,
                     step=step.step,
@@ -137,8 +152,7 @@ class CyclePlanning:
 
     def plan_workspace(self, reg: UnitOfWork, meetings: tuple[Meeting, ...], now: dt.datetime) -> None:
         """Every upcoming meeting's notice and every planned consultation's draft."""
-        for m in meetings:
-            self.plan_notice(reg, m, now)
+        self.plan_notices(reg, meetings, reg.cycle.notice_asks([m.id for m in meetings]), now)
         for plan in reg.cycle.plans_from(self.planner.today(now), PLAN_LIMIT):
             self.plan_draft(reg, plan.consultation_number, now)
 

@@ -34,6 +34,9 @@ from bot.store.models import (
 )
 from bot.store.paging import Repository
 
+#: at most this many values in one `IN (...)` list
+CHUNK = 500
+
 #: chair first, then members, deputies and the secretary
 _ROLE_ORDER = case({"chair": 0, "member": 1, "deputy": 2, "secretary": 3}, value=BodyMemberRow.role, else_=4)
 
@@ -213,6 +216,19 @@ class SqlMeetingCycle(Repository):
     def notice_ask(self, meeting_id: int) -> NoticeAsk | None:
         row = self.session.get(NoticeAskRow, meeting_id)
         return NoticeAsk(row.count, row.asked_at) if row else None
+
+    def notice_asks(self, meeting_ids: Sequence[int]) -> dict[int, NoticeAsk]:
+        found: dict[int, NoticeAsk] = {}
+        ids = sorted(set(meeting_ids))
+        for start in range(0, len(ids), CHUNK):
+            rows = self.session.scalars(
+                select(NoticeAskRow).where(
+                    NoticeAskRow.workspace_id == self.workspace_id,
+                    NoticeAskRow.meeting_id.in_(ids[start : start + CHUNK]),
+                )
+            )
+            found.update((r.meeting_id, NoticeAsk(r.count, r.asked_at)) for r in rows)
+        return found
 
     def ask_notice(self, meeting_id: int, at: dt.datetime) -> NoticeAsk:
         row = self.session.get(NoticeAskRow, meeting_id)

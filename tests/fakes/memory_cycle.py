@@ -132,6 +132,9 @@ class MemoryMeetingCycle:
     def notice_ask(self, meeting_id: int) -> NoticeAsk | None:
         return self.cycle.asks.get(meeting_id)
 
+    def notice_asks(self, meeting_ids: Sequence[int]) -> dict[int, NoticeAsk]:
+        return {i: self.cycle.asks[i] for i in meeting_ids if i in self.cycle.asks}
+
     def ask_notice(self, meeting_id: int, at: dt.datetime) -> NoticeAsk:
         old = self.cycle.asks.get(meeting_id)
         ask = NoticeAsk((old.count if old else 0) + 1, at)
