@@ -313,6 +313,17 @@ class SlackEventSeen(Base):
     seen_at: Mapped[Moment] = mapped_column(index=True)
 
 
+class SlackRequestSeen(Base):
+    """Signed requests already taken: a replay of one (the same signature, hence the same
+    timestamp and body) within Slack's five-minute window is answered but not applied again."""
+
+    __tablename__ = "slack_requests_seen"
+
+    signature: Mapped[str] = mapped_column(String(80), primary_key=True)
+    #: the request's own X-Slack-Request-Timestamp, in whole seconds (what the window is about)
+    request_ts: Mapped[int] = mapped_column(BigInteger, index=True)
+
+
 # Slack's OAuth tables (installations, bots, states) live on the same metadata, so the migrations
 # and `alembic check` see them; imported last, since they build on `Base` above.
 from bot.store import slack_oauth as slack_oauth  # noqa: E402
