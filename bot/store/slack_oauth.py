@@ -37,7 +37,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Dialect
 from sqlalchemy.sql.elements import ColumnElement
 
-from bot.store.db import SQLITE_BEGIN, insert_for, is_sqlite
+from bot.store.db import SQLITE_BEGIN, is_sqlite
 from bot.store.models import Base, UTCDateTime
 
 INSTALLATIONS = "slack_installations"
@@ -118,8 +118,6 @@ oauth_states = Table(
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("state", String(200), nullable=False),
     Column("expire_at", NaiveUTCDateTime(), nullable=False),
-    # a state is recorded when it is used, once (bot.adapters.slack.oauth.States)
-    Index(f"{OAUTH_STATES}_state", "state", unique=True),
 )
 
 
@@ -230,16 +228,13 @@ def use_state(engine: Engine, state: str, expire_at: dt.datetime, now: dt.dateti
     """Record `state` as used (it stays on record until `expire_at`); True only the first time.
 
     Only states that are used are stored, never those merely handed out, so opening the install
-    link stores nothing."""
-    insert = insert_for(engine.dialect.name)
-    statement = (
-        insert(oauth_states)
-        .values(state=state, expire_at=expire_at)
-        .on_conflict_do_nothing(index_elements=["state"])
-        .returning(oauth_states.c.id)
-    )
+    link stores nothing. (Two callbacks with one state at the very same moment could both pass
+    on PostgreSQL; Slack accepts the code that comes with it only once, so one installs.)"""
+    c = oauth_states.c
     with write_engine(engine).begin() as conn:
-        first = conn.execute(statement).first() is not None
+        used = conn.scalar(select(c.id).where(c.state == state).limit(1)) is not None
+        if not used:
+            conn.execute(oauth_states.insert().values(state=state, expire_at=expire_at))
         # Forget expired states in the same turn: the table stays small without a separate job.
-        conn.execute(oauth_states.delete().where(oauth_states.c.expire_at <= now))
-    return first
+        conn.execute(oauth_states.delete().where(c.expire_at <= now))
+    return not used

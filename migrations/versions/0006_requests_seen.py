@@ -1,9 +1,9 @@
 """signed Slack requests already taken (replays within the window are applied once), and OAuth
 states that are recorded when used rather than when issued
 
-`slack_oauth_states` now holds the states that were used (each at most once, hence the unique
-index); states are signed rather than stored when an install link is opened, so the rows of
-states issued before this migration mean nothing any more and are dropped.
+`slack_oauth_states` (still slack_sdk's table) now holds the states that were used; states are
+signed rather than stored when an install link is opened, so the rows of states issued before
+this migration mean nothing any more and are dropped.
 
 Revision ID: 0006
 Revises: 0004
@@ -31,13 +31,9 @@ def upgrade() -> None:
     with op.batch_alter_table("slack_requests_seen", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_slack_requests_seen_request_ts"), ["request_ts"], unique=False)
     op.execute("DELETE FROM slack_oauth_states")
-    with op.batch_alter_table("slack_oauth_states", schema=None) as batch_op:
-        batch_op.create_index("slack_oauth_states_state", ["state"], unique=True)
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("slack_oauth_states", schema=None) as batch_op:
-        batch_op.drop_index("slack_oauth_states_state")
     with op.batch_alter_table("slack_requests_seen", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_slack_requests_seen_request_ts"))
     op.drop_table("slack_requests_seen")
