@@ -14,13 +14,12 @@ from __future__ import annotations
 import hashlib
 import hmac
 import io
-import json
 import logging
 import time
 from collections.abc import Callable, Iterable
 from typing import Any
-from urllib.parse import parse_qsl
 
+from slack_bolt import BoltRequest
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -49,19 +48,45 @@ def signed(secret: str, timestamp: str, signature: str, body: bytes, now: float)
 
 
 def parsed(body: bytes, content_type: str) -> dict[str, Any] | None:
-    """The body as bolt will read it, or None when bolt could not (bolt.request.payload_utils)."""
+    """The body as bolt reads it (and the context bolt takes from it: workspace, user, channel),
+    or None when bolt could not: malformed JSON or form, bad UTF-8, or the wrong shapes in the
+    places bolt looks (Slack never sends those; anyone else is refused before bolt)."""
     try:
-        text = body.decode("utf-8")
-        if not text:
-            return {}
-        if content_type.split(";")[0].strip().lower() == "application/json" or text.startswith("{"):
-            data: Any = json.loads(text)
-        else:
-            form = dict(parse_qsl(text, keep_blank_values=True))
-            data = json.loads(form["payload"]) if "payload" in text and "payload" in form else form
-    except (UnicodeDecodeError, ValueError, RecursionError):
+        request = BoltRequest(body=body.decode("utf-8"), headers={"content-type": content_type})
+    except (UnicodeDecodeError, ValueError, TypeError, AttributeError, KeyError, IndexError, RecursionError):
         return None
-    return data if isinstance(data, dict) else None
+    data: Any = request.body
+    return data if isinstance(data, dict) and well_shaped(data) else None
+
+
+#: where Slack always sends an object, if anything: bolt reaches into each without asking
+OBJECTS = (
+    "event",
+    "view",
+    "container",
+    "message",
+    "previous_message",
+    "assistant_thread",
+    "item",
+    "function_data",
+)
+#: where Slack sends a list of objects
+LISTS_OF_OBJECTS = ("authorizations", "actions")
+#: where Slack sends a string or an object (or null)
+NAMES = ("team", "user", "channel", "enterprise")
+
+
+def well_shaped(data: dict[str, Any], depth: int = 0) -> bool:
+    """Objects, lists and names where bolt expects them (an event's own fields too)."""
+    for key in OBJECTS:
+        if key in data and not (
+            isinstance(data[key], dict) and (depth > 1 or well_shaped(data[key], depth + 1))
+        ):
+            return False
+    for key in LISTS_OF_OBJECTS:
+        if key in data and not (isinstance(data[key], list) and all(isinstance(x, dict) for x in data[key])):
+            return False
+    return all(key not in data or isinstance(data[key], str | dict | None) for key in NAMES)
 
 
 class SlackGuard:
