@@ -391,7 +391,7 @@ class NoticeAskRow(Base):
 
     __tablename__ = "notice_asks"
 
-    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id"), primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id"), primary_key=True, autoincrement=False)
     workspace_id: Mapped[WorkspaceId]
     count: Mapped[int] = mapped_column(Integer)
     asked_at: Mapped[Moment]

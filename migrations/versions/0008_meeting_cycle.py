@@ -102,7 +102,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_consultation_plans_workspace_id'), ['workspace_id'], unique=False)
 
     op.create_table('notice_asks',
-    sa.Column('meeting_id', sa.Integer(), nullable=False),
+    sa.Column('meeting_id', sa.Integer(), autoincrement=False, nullable=False),
     sa.Column('workspace_id', sa.String(length=255), nullable=False),
     sa.Column('count', sa.Integer(), nullable=False),
     sa.Column('asked_at', sa.DateTime(timezone=True), nullable=False),
