@@ -15,9 +15,11 @@ from bot.core.meeting_cycle import (
     DEFAULT_DRAFT_WORKDAYS,
     AgendaLine,
     AgendaSource,
+    ConsultationPlan,
     Member,
     NewAgendaItem,
     agenda_lines,
+    draft_due,
     store_agenda,
 )
 from bot.core.meetings import Meeting
@@ -247,4 +249,5 @@ def plan_consultation(ctx: Context, actor: Actor, args: PlanConsultation) -> Con
         audit(ctx, uow, actor, "consultation.plan", f"#{c.number}", meeting=meeting.number, workdays=n)
         changed(ctx, uow, RecordType.CONSULTATION, c.number)
         uow.commit()
-    return ConsultationPlanned(c, meeting, ctx.workdays.before(meeting.date, n), n)
+    plan = ConsultationPlan(c.number, meeting.number, n)
+    return ConsultationPlanned(c, meeting, draft_due(ctx.workdays, meeting, plan), n)

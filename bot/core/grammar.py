@@ -136,8 +136,8 @@ VERBS: dict[str, tuple[str, ...]] = {
     "edit": ("ändra", "andra"),
     "snooze": ("skjut-upp", "snooza", "vänta"),
     # the meeting cycle (bot.core.members, agenda, minutes)
-    "member": ("ledamot",),
-    "members": ("ledamöter", "ledamoter"),
+    "member": ("ledamot", "medlem"),
+    "members": ("ledamöter", "ledamoter", "medlemmar"),
     "remove": ("ta-bort", "bort"),
     "agenda": ("dagordning",),
     "move": ("flytta",),

@@ -19,6 +19,7 @@ from bot.core.base import RecordType
 if TYPE_CHECKING:
     from bot.core.meetings import Meeting
     from bot.core.ports import UnitOfWork
+    from bot.core.workdays import WorkingDays
 
 #: how many working days before the adopting meeting a consultation's draft is due (CONTRACT)
 DEFAULT_DRAFT_WORKDAYS = 10
@@ -204,6 +205,12 @@ def quorum(members: Sequence[Member], answers: Sequence[Attendance]) -> Quorum:
             absent.remove(match)
             replaced += 1
     return Quorum(len(voting), len(present) + replaced)
+
+
+def draft_due(workdays: WorkingDays, meeting: Meeting, plan: ConsultationPlan) -> dt.date:
+    """The day a planned consultation's draft is due: `draft_workdays` working days before the
+    meeting that adopts the answer (the calendar and the reminders use the same day)."""
+    return workdays.before(meeting.date, plan.draft_workdays)
 
 
 def previous_meeting_day(uow: UnitOfWork, meeting: Meeting) -> dt.date | None:

@@ -13,7 +13,7 @@ from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from bot.core.clock import local_date, local_instant
-from bot.core.meeting_cycle import ConsultationPlan, NoticeAsk
+from bot.core.meeting_cycle import ConsultationPlan, NoticeAsk, draft_due
 from bot.core.model import Consultation, Decision, Meeting
 from bot.core.workdays import WorkingDays
 
@@ -164,7 +164,7 @@ class ReminderPlanner:
         that adopts the answer."""
         if c.submitted_on is not None or m.cancelled or plan.meeting_number != m.number:
             return []
-        day = self.workdays.before(m.date, plan.draft_workdays)
+        day = draft_due(self.workdays, m, plan)
         return [Step(DeliveryKind.DRAFT, c.number, "draft", day, self.at(day))]
 
     def snoozed(self, day: dt.date) -> dt.datetime:

@@ -14,6 +14,7 @@ from bot.bootstrap import Bot, bootstrap
 from bot.core.clock import FixedClock
 from tests.conftest import DEFAULT_NOW
 from tests.e2e.test_slack_buttons import find_action, responded
+from tests.e2e.test_slack_commands import wait_for
 from tests.e2e.test_slack_kit import TEAM, SlackDriver, slack_settings, text_of_blocks
 from tests.fakes.slack_api import FakeSlack
 
@@ -109,3 +110,15 @@ def test_two_adjusters_approve_the_minutes_by_button(slack: SlackDriver, fake: F
     assert "mötets beslut är låsta" in responded(fake)["text"]
     refused = slack.reply('decision add Samarbets 2021-09-13 "Till" --meeting 3')
     assert "är justerat" in refused["text"]
+
+
+def test_long_minutes_come_as_a_file(slack: SlackDriver, fake: FakeSlack) -> None:
+    for i in range(45):
+        slack.reply(f'decision add Samarbets 2021-09-13 "Beslut nummer {i + 1}" --meeting 3')
+    answer = slack.reply("meeting minutes 3", user="U0ANNA")
+    assert "kommer som en fil" in text_of_blocks(answer["blocks"])
+    wait_for(lambda: bool(fake.files), seconds=30)
+    (shared,) = fake.files
+    content = shared.content.decode("utf-8")
+    assert "§ 1 Beslut nummer 1" in content and "§ 45 Beslut nummer 45" in content
+    assert shared.filename.endswith(".txt")

@@ -221,3 +221,37 @@ def test_minutes_are_approved_after_the_meeting_only(board: Office) -> None:
     board.run("meeting add Samarbets 2021-09-13")  # #3
     with pytest.raises(Conflict):
         board.run("meeting approve 3", member("UANNA"))  # no adjusters named
+
+
+@pytest.mark.parametrize(
+    ("typed", "name"),
+    [
+        ("möte dagordning 7", "meeting.agenda"),
+        ("möte protokoll 7", "meeting.minutes"),
+        ("organ medlemmar Samarbets", "body.members"),
+        ("organ ledamot ny Samarbets <@U1>", "body.member.add"),
+        ("organ ledamot ta-bort Samarbets <@U1>", "body.member.remove"),
+        ('möte dagordning lägg 7 "Punkt" --beslut', "meeting.agenda.add"),
+        ("möte dagordning flytta 7 3 1", "meeting.agenda.move"),
+        ("möte kallelse 7", "meeting.notice"),
+        ("möte närvaro 7 ersättare", "meeting.attend"),
+        ("möte närvarolista 7", "meeting.attendance"),
+        ("möte justerare 7 <@U1> <@U2>", "meeting.adjusters"),
+        ("möte justera 7", "meeting.approve"),
+        ("remiss planera 3 --möte 7 --utkast-arbetsdagar 5", "consultation.plan"),
+    ],
+)
+def test_the_issues_words_are_commands_now(typed: str, name: str) -> None:
+    from bot.core import grammar
+
+    assert grammar.parse(typed).name == name
+
+
+def test_a_flag_takes_no_value_and_a_count_may_be_zero() -> None:
+    from bot.core import grammar
+
+    added = grammar.parse('meeting agenda add 7 "Budget" --decision --owner <@U1>')
+    assert added.fields() == {"number": 7, "item": "Budget", "decision": True, "owner": "U1"}
+    assert grammar.parse("consultation plan 3 --meeting 7 --draft-workdays 0").fields()["draft_workdays"] == 0
+    with pytest.raises(InvalidInput):
+        grammar.parse("consultation plan 3 --meeting 7 --draft-workdays tio")
