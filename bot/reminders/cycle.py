@@ -137,6 +137,9 @@ class CyclePlanning:
             return
         if not _is_news(item, self.planner.today(now)):
             return
+        channel = self.channel_for(reg, item.body)
+        if channel is None:
+            return  # nowhere to say it: unlike a reminder, an announcement is not owed to anyone
         self.outbox.within(reg).insert_row(
             workspace_id=reg.workspace_id,
             key=delivery_key(reg.workspace_id, DeliveryKind.ANNOUNCE, item.number, "new"),
@@ -144,7 +147,7 @@ class CyclePlanning:
             item_number=item.number,
             step="new",
             due_at=now,
-            channel=self.channel_for(reg, item.body),
+            channel=channel,
             now=now,
         )
 
