@@ -334,17 +334,6 @@ COMMANDS: tuple[CommandSpec, ...] = (
         writes=True,
     ),
     CommandSpec("meeting.approve", "meeting", "approve", (_ID,), writes=True),
-    CommandSpec(
-        "consultation.plan",
-        "consultation",
-        "plan",
-        (
-            _ID,
-            _opt("meeting", Kind.NUMBER, "ph.id", "möte", required=True),
-            _opt("draft-workdays", Kind.COUNT, "ph.workdays", "utkast-arbetsdagar"),
-        ),
-        writes=True,
-    ),
     # consultations
     CommandSpec(
         "consultation.add",
@@ -390,6 +379,17 @@ COMMANDS: tuple[CommandSpec, ...] = (
             _opt("title", Kind.TEXT, "ph.title", "titel"),
             _opt("owner", Kind.USER, "ph.user", "ägare"),
             _BODY_OPT,
+        ),
+        writes=True,
+    ),
+    CommandSpec(
+        "consultation.plan",
+        "consultation",
+        "plan",
+        (
+            _ID,
+            _opt("meeting", Kind.NUMBER, "ph.id", "möte", required=True),
+            _opt("draft-workdays", Kind.COUNT, "ph.workdays", "utkast-arbetsdagar"),
         ),
         writes=True,
     ),
