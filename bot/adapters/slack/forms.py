@@ -40,8 +40,10 @@ FORMS: dict[str, tuple[str, ...]] = {
     "body.member.add": ("body", "user", "municipality", "role"),
     "meeting.agenda.add": ("id", "item", "consultation", "decision", "owner"),
 }
-#: how many words a command typed for a form may have (`meeting agenda add 7`: the meeting given)
+#: how many words a command typed for a form may have at most
 FORM_WORDS = 4
+#: forms that may be opened with their first field typed (`meeting agenda add 7`: the meeting)
+FIRST_GIVEN = frozenset({"meeting.agenda.add"})
 #: fields whose date picker starts at today
 _TODAY_BY_DEFAULT = {"on", "received"}
 _PLACEHOLDERS = {
@@ -71,8 +73,12 @@ def form_for(text: str) -> str | None:
             return None
         grammar.parse(text)
     except InvalidInput as error:
-        if error.key in ("error.missing_value", "error.missing_option") and error.usage in FORMS:
-            return error.usage
+        name = error.usage
+        if error.key in ("error.missing_value", "error.missing_option") and name in FORMS:
+            spec = grammar.BY_NAME[name]
+            # the command's own words, and for some forms the record they are about
+            allowed = 1 + len((spec.verb or "").split()) + (1 if name in FIRST_GIVEN else 0)
+            return name if len(words) <= allowed else None
     return None
 
 
