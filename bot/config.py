@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -50,10 +50,20 @@ class Settings:
     #: `serve`: gunicorn worker processes, and threads in each
     web_concurrency: int = 2
     web_threads: int = 4
+    #: Microsoft Teams: the Bot Framework app registration (bot.adapters.teams)
+    teams_app_id: str | None = None
+    teams_app_password: str | None = None
+    teams_tenant_id: str | None = None
+    #: off: accept Teams activities without a token (local testing only)
+    teams_auth: bool = True
 
     @property
     def has_http_credentials(self) -> bool:
         return bool(self.slack_bot_token and self.slack_signing_secret)
+
+    @property
+    def has_teams(self) -> bool:
+        return bool(self.teams_app_id)
 
     @property
     def has_socket_credentials(self) -> bool:
@@ -179,6 +189,19 @@ def _parse(env: Mapping[str, str]) -> Settings:
                 problems.append(f"{name} must be a whole number from 1 to 64, not {count!r}")
             else:
                 kw[attr] = int(count)
+    _teams(get, kw, problems)
     if problems:
         raise SettingsError(problems)
     return Settings(**kw)  # type: ignore[arg-type]  # keys are checked above
+
+
+def _teams(get: Callable[[str], str | None], kw: dict[str, object], problems: list[str]) -> None:
+    kw["teams_app_id"] = get("TEAMS_APP_ID")
+    kw["teams_app_password"] = get("TEAMS_APP_PASSWORD")
+    kw["teams_tenant_id"] = get("TEAMS_TENANT_ID")
+    if (auth := get("TEAMS_AUTH")) is not None:
+        if auth.lower() not in ("on", "off"):
+            problems.append(f"TEAMS_AUTH must be on or off, not {auth!r}")
+        kw["teams_auth"] = auth.lower() != "off"
+    if kw["teams_app_id"] and kw.get("teams_auth", True) and not kw["teams_app_password"]:
+        problems.append("TEAMS_APP_PASSWORD goes with TEAMS_APP_ID (the app registration's client secret)")

@@ -1,0 +1,236 @@
+"""`POST /api/messages`: Bot Framework activities from Teams, answered in the same conversation.
+
+`serve` stays gunicorn with threaded workers; this is a WSGI endpoint beside Slack's. The Agents
+SDK is asynchronous, so each request runs its turn in a private event loop on the worker thread
+that took it (`asyncio.run`): the SDK checks the token (JwtTokenValidator), builds the turn
+(HttpAdapterBase.process_request), and sends the reply to the activity's serviceUrl through its
+connector client, all before the request is answered with 202. The committee's work in between
+is the same synchronous Frontend call the console and Slack make. Why not ASGI: see the README
+("Microsoft Teams"); in short, Slack's 3-second budget is already met by 2 × 4 threads, a turn
+is short, and one loop per request keeps the database code synchronous and unchanged.
+
+Without a valid token (TEAMS_AUTH=on, the default) the answer is 401 and nothing runs. With
+TEAMS_AUTH=off nothing is checked and replies go without a token to the serviceUrl as given.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import secrets
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from jwt import PyJWTError
+from microsoft_agents.activity import Activity
+from microsoft_agents.authentication.msal import MsalConnectionManager
+from microsoft_agents.hosting.core import (
+    AgentAuthConfiguration,
+    ClaimsIdentity,
+    HttpAdapterBase,
+    TurnContext,
+)
+from microsoft_agents.hosting.core.authorization.jwt import JwtTokenValidator
+from microsoft_agents.hosting.core.connector import ConnectorClientBase
+
+from bot.adapters.teams import cards
+from bot.adapters.teams.inbound import Inbound, NotACommand, read
+from bot.frontend import Frontend
+from bot.views.message import Message, Text
+
+log = logging.getLogger(__name__)
+
+PATH = "/api/messages"
+#: a message activity is a few KB; anything far larger is not from Teams
+MAX_BODY = 512 * 1024
+
+StartResponse = Callable[..., Any]
+
+
+@dataclass(frozen=True, slots=True)
+class TeamsConfig:
+    app_id: str
+    password: str | None
+    tenant_id: str | None
+    auth: bool = True
+
+    def auth_configuration(self) -> AgentAuthConfiguration:
+        return AgentAuthConfiguration(
+            client_id=self.app_id,
+            tenant_id=self.tenant_id,
+            client_secret=self.password,
+            anonymous_allowed=not self.auth,
+        )
+
+
+class _Request:
+    """A WSGI request as the SDK's HttpRequestProtocol, with the claims the token carried."""
+
+    def __init__(self, body: dict[str, Any], headers: Mapping[str, str], claims: ClaimsIdentity) -> None:
+        self._body = body
+        self._headers = headers
+        self._claims = claims
+        self.method = "POST"
+
+    @property
+    def headers(self) -> Mapping[str, str]:
+        return self._headers
+
+    async def json(self) -> dict[str, Any]:
+        return self._body
+
+    def get_claims_identity(self) -> ClaimsIdentity:
+        return self._claims
+
+    def get_path_param(self, name: str) -> str:
+        return ""
+
+
+class _Adapter(HttpAdapterBase):
+    """The SDK's HTTP adapter, with a turn error that logs and tells the user in their words."""
+
+    def __init__(self, connections: MsalConnectionManager, failure: Callable[[], Message], tr: Any) -> None:
+        super().__init__(connection_manager=connections)
+
+        async def on_turn_error(context: TurnContext, error: Exception) -> None:
+            log.error("Teams turn failed: %s", type(error).__name__, exc_info=error)
+            try:
+                await context.send_activity(Activity.model_validate(cards.activity_payload(failure(), tr)))
+            except Exception:
+                log.exception("could not tell the Teams user either")
+
+        self.on_turn_error = on_turn_error
+
+
+class TeamsAgent:
+    """One turn: the activity in the core's words, the Frontend's reply as a card."""
+
+    def __init__(self, frontend: Frontend) -> None:
+        self.frontend = frontend
+
+    async def on_turn(self, context: TurnContext) -> None:
+        activity = context.activity.model_dump(by_alias=True, mode="json", exclude_none=True)
+        known = await self._aad_ids(context, activity)
+        try:
+            inbound = read(activity, known.get)
+        except NotACommand:
+            return
+        message = self.answer(inbound)
+        await context.send_activity(Activity.model_validate(cards.activity_payload(message, self.frontend.tr)))
+
+    def answer(self, inbound: Inbound) -> Message:
+        actor = self.frontend.actor(inbound.tenant_id, inbound.user_id)
+        if inbound.button is not None:
+            action, value = inbound.button
+            return self.frontend.press(actor, action, value, cmd="").message
+        if not inbound.text:
+            text = self.frontend.tr.t("teams.empty")
+            return Message((Text(text),), text)
+        return self.frontend.handle(actor, inbound.text, cmd="", typed=inbound.typed).message
+
+    @staticmethod
+    async def _aad_ids(context: TurnContext, activity: Mapping[str, Any]) -> dict[str, str]:
+        """The Azure AD object ids of people mentioned by their Teams id only (a roster look-up
+        for each; a failed look-up leaves the `29:` id, which the core also accepts)."""
+        bot_id = (activity.get("recipient") or {}).get("id")
+        wanted = {
+            str(m.get("id"))
+            for e in activity.get("entities") or []
+            if e.get("type") == "mention"
+            for m in [e.get("mentioned") or {}]
+            if str(m.get("id") or "").startswith("29:") and m.get("id") != bot_id and not m.get("aadObjectId")
+        }
+        client = context.services.get(ConnectorClientBase) if wanted else None
+        conversation = str((activity.get("conversation") or {}).get("id") or "").split(";", 1)[0]
+        found: dict[str, str] = {}
+        for member in sorted(wanted):
+            try:
+                account = await client.conversations.get_conversation_member(conversation, member)  # type: ignore[union-attr]
+            except Exception as exc:
+                log.warning("no Azure AD id for a mentioned Teams user: %s", type(exc).__name__)
+                continue
+            if account.aad_object_id:
+                found[member] = str(account.aad_object_id)
+        return found
+
+
+class TeamsEndpoint:
+    """The WSGI face of `POST /api/messages`."""
+
+    def __init__(self, frontend: Frontend, config: TeamsConfig) -> None:
+        self.config = config
+        self.agent = TeamsAgent(frontend)
+        self.validator = JwtTokenValidator(config.auth_configuration())
+        connections = MsalConnectionManager({"SERVICE_CONNECTION": config.auth_configuration()})
+        tr = frontend.tr
+        self.adapter = _Adapter(connections, lambda: _failure(tr.t("teams.failure")), tr)
+        if not config.auth:
+            log.warning(
+                "TEAMS_AUTH=off: Teams activities are accepted WITHOUT a token check, and replies go "
+                "without a token to the serviceUrl each activity names. For local testing only."
+            )
+
+    def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
+        if environ.get("REQUEST_METHOD") != "POST":
+            return _json(start_response, 405, {"error": "POST only"})
+        try:
+            length = int(environ.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length <= 0 or length > MAX_BODY:
+            return _json(start_response, 400 if length <= 0 else 413, {"error": "bad body"})
+        raw = environ["wsgi.input"].read(length)
+        headers = {k[5:].replace("_", "-").title(): str(v) for k, v in environ.items() if k.startswith("HTTP_")}
+        status, body = asyncio.run(self.process(raw, headers.get("Authorization")))
+        return _json(start_response, status, body)
+
+    async def process(self, raw: bytes, authorization: str | None) -> tuple[int, Any]:
+        """(status, body) for one request: the token first, then the turn."""
+        claims = await self.claims(authorization)
+        if claims is None:
+            return 401, {"error": "unauthorized"}
+        try:
+            body = json.loads(raw)
+        except ValueError:
+            return 400, {"error": "not JSON"}
+        if not isinstance(body, dict):
+            return 400, {"error": "not an activity"}
+        try:
+            response = await self.adapter.process_request(_Request(body, {}, claims), self.agent)
+        except Exception:
+            reference = secrets.token_hex(3)
+            log.exception("Teams request failed (ref %s)", reference)
+            return 500, {"error": f"failed (ref {reference})"}
+        return response.status_code, response.body
+
+    async def claims(self, authorization: str | None) -> ClaimsIdentity | None:
+        """The token's claims; None when it is missing or not valid (and checks are on)."""
+        if not self.config.auth:
+            return ClaimsIdentity()
+        scheme, _, token = (authorization or "").partition(" ")
+        if scheme.lower() != "bearer" or not token.strip():
+            return None
+        try:
+            return await self.validator.validate_token(token.strip())
+        except (PyJWTError, ValueError) as exc:
+            log.warning("Teams token refused: %s", type(exc).__name__)
+            return None
+
+
+def _failure(text: str) -> Message:
+    return Message((Text(text),), text)
+
+
+_REASONS = {200: "OK", 201: "Created", 202: "Accepted", 400: "Bad Request", 401: "Unauthorized"}
+
+
+def _json(start_response: StartResponse, status: int, body: Any) -> list[bytes]:
+    reason = _REASONS.get(status, {405: "Method Not Allowed", 413: "Payload Too Large"}.get(status, "Error"))
+    data = b"" if body is None else json.dumps(body).encode()
+    headers = [("Content-Length", str(len(data)))]
+    if data:
+        headers.append(("Content-Type", "application/json"))
+    start_response(f"{status} {reason}", headers)
+    return [data]
