@@ -182,6 +182,27 @@ def running_connector() -> Iterator[FakeConnector]:
         thread.join(timeout=5)
 
 
+# -- the app's own token, for replies and proactive posts ---------------------------------------
+
+APP_TOKEN = "fake-app-token-for-the-bot-connector"
+
+
+def static_token_connections(app_id: str) -> Any:
+    """The SDK's ConnectionManager with a token provider that hands out `APP_TOKEN` (instead of
+    asking Entra ID over the network through MSAL)."""
+    from microsoft_agents.hosting.core import AgentAuthConfiguration, AnonymousTokenProvider, ConnectionManager
+
+    class StaticTokens(AnonymousTokenProvider):
+        def __init__(self, configuration: AgentAuthConfiguration) -> None:
+            self._configuration = configuration
+
+        async def get_access_token(self, resource_url: str, scopes: list[str], force_refresh: bool = False) -> str:
+            return APP_TOKEN
+
+    config = AgentAuthConfiguration(client_id=app_id, tenant_id="common", client_secret="unused")
+    return ConnectionManager(provider_factory=StaticTokens, connections_configurations={"SERVICE_CONNECTION": config})
+
+
 # -- tokens ---------------------------------------------------------------------------------------
 
 BOT_FRAMEWORK_ISSUER = "https://api.botframework.com"

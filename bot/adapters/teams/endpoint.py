@@ -29,6 +29,7 @@ from microsoft_agents.authentication.msal import MsalConnectionManager
 from microsoft_agents.hosting.core import (
     AgentAuthConfiguration,
     ClaimsIdentity,
+    Connections,
     HttpAdapterBase,
     TurnContext,
 )
@@ -65,6 +66,11 @@ class TeamsConfig:
         )
 
 
+def connection_manager(config: TeamsConfig) -> MsalConnectionManager:
+    """The app's credentials, for the tokens its replies and proactive posts carry."""
+    return MsalConnectionManager({"SERVICE_CONNECTION": config.auth_configuration()})
+
+
 class _Request:
     """A WSGI request as the SDK's HttpRequestProtocol, with the claims the token carried."""
 
@@ -91,7 +97,7 @@ class _Request:
 class _Adapter(HttpAdapterBase):
     """The SDK's HTTP adapter, with a turn error that logs and tells the user in their words."""
 
-    def __init__(self, connections: MsalConnectionManager, failure: Callable[[], Message], tr: Any) -> None:
+    def __init__(self, connections: Connections, failure: Callable[[], Message], tr: Any) -> None:
         super().__init__(connection_manager=connections)
 
         async def on_turn_error(context: TurnContext, error: Exception) -> None:
@@ -159,11 +165,13 @@ class TeamsAgent:
 class TeamsEndpoint:
     """The WSGI face of `POST /api/messages`."""
 
-    def __init__(self, frontend: Frontend, config: TeamsConfig) -> None:
+    def __init__(self, frontend: Frontend, config: TeamsConfig, connections: Connections | None = None) -> None:
+        """`connections` gives the app's own token for replies (default: MSAL with the app's
+        credentials; TEAMS_AUTH=off replies without one)."""
         self.config = config
         self.agent = TeamsAgent(frontend)
         self.validator = JwtTokenValidator(config.auth_configuration())
-        connections = MsalConnectionManager({"SERVICE_CONNECTION": config.auth_configuration()})
+        connections = connections or connection_manager(config)
         tr = frontend.tr
         self.adapter = _Adapter(connections, lambda: _failure(tr.t("teams.failure")), tr)
         if not config.auth:
