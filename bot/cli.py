@@ -64,6 +64,8 @@ def _parser() -> argparse.ArgumentParser:
     imp = sub.add_parser("import", help="restore an export into an empty database")
     imp.add_argument("file", type=Path)
     sub.add_parser("manifest", help="print the Slack app manifest (YAML)")
+    teams = sub.add_parser("teams-manifest", help="build the Teams app package (manifest.json and icons)")
+    teams.add_argument("--out", type=Path, default=Path("app.zip"), help="zip to write (default: app.zip)")
     return parser
 
 
@@ -222,6 +224,17 @@ def cmd_manifest(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_teams_manifest(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.adapters.teams.manifest import ManifestError, package
+
+    try:
+        args.out.write_bytes(package(settings))
+    except ManifestError as exc:
+        raise Failure(str(exc)) from None
+    print(f"wrote {args.out}: upload it in Teams (Apps → Manage your apps → Upload an app)")
+    return 0
+
+
 def cmd_dispatch(settings: Settings, args: argparse.Namespace) -> int:
     from bot.reminders.operations import dispatch
 
@@ -245,4 +258,5 @@ _commands = {
     "export": cmd_export,
     "import": cmd_import,
     "manifest": cmd_manifest,
+    "teams-manifest": cmd_teams_manifest,
 }

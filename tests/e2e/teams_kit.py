@@ -36,6 +36,29 @@ def _core_reads_teams_ids() -> bool:
     return True
 
 
+def _columns_hold_teams_ids() -> bool:
+    """Whether the register's id columns hold Teams ids whole (a tenant GUID is 36 characters, a
+    channel 48 and more); SQLite does not enforce a length, PostgreSQL does."""
+    from bot.store.models import Base
+
+    longest = max(len(TENANT), len(CHANNEL), len(HELENE_29))
+    tables = Base.metadata.tables
+    columns = (
+        tables["workspaces"].c.id,
+        tables["workspaces"].c.digest_channel,
+        tables["bodies"].c.channel,
+        tables["roles"].c.user_id,
+    )
+    return all((getattr(c.type, "length", None) or longest) >= longest for c in columns)
+
+
+def skip_unless_ids_fit(database_url: str) -> None:
+    """On PostgreSQL, skip until the id columns are widened for Teams (issue 14's "kinds" part,
+    integrated separately); the tests then run there too."""
+    if database_url.startswith("postgresql") and not _columns_hold_teams_ids():
+        pytest.skip("the id columns do not hold Teams ids on PostgreSQL yet")
+
+
 #: tests that name people or channels by Teams ids need the core to read them (issue 14's "kinds"
 #: part, integrated separately); until then they are skipped, and they run as soon as it does
 needs_teams_ids = pytest.mark.skipif(

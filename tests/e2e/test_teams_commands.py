@@ -13,6 +13,7 @@ from bot.bootstrap import Bot, bootstrap
 from bot.core.clock import FixedClock
 from tests.conftest import DEFAULT_NOW, make_settings
 from tests.e2e.teams_kit import (
+    skip_unless_ids_fit,
     ADMIN_AAD,
     APP_ID,
     CHANNEL,
@@ -41,6 +42,7 @@ def connector(connector_server: FakeConnector) -> FakeConnector:
 
 @pytest.fixture
 def teams(database_url: str, connector: FakeConnector) -> Iterator[TeamsDriver]:
+    skip_unless_ids_fit(database_url)
     settings = make_settings(
         database_url, admin_users=frozenset({ADMIN_AAD}), scheduler=False, teams_app_id=APP_ID, teams_auth=False
     )

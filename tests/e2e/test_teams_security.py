@@ -13,7 +13,7 @@ from bot.adapters.teams.endpoint import TeamsConfig, TeamsEndpoint
 from bot.bootstrap import Bot, bootstrap
 from bot.core.clock import FixedClock
 from tests.conftest import DEFAULT_NOW, make_settings
-from tests.e2e.teams_kit import ADMIN_AAD, APP_ID, TENANT, TeamsDriver
+from tests.e2e.teams_kit import ADMIN_AAD, APP_ID, TENANT, TeamsDriver, skip_unless_ids_fit
 from tests.fakes.teams_connector import (
     APP_TOKEN,
     FakeConnector,
@@ -33,6 +33,7 @@ def issuer() -> Iterator[FakeTokenIssuer]:
 
 @pytest.fixture
 def teams(database_url: str, issuer: FakeTokenIssuer) -> Iterator[TeamsDriver]:
+    skip_unless_ids_fit(database_url)
     settings = make_settings(
         database_url,
         admin_users=frozenset({ADMIN_AAD}),
