@@ -144,10 +144,16 @@ class TeamsDriver:
         assert len(new) == 1, f"expected one reply, got {len(new)}"
         return new[0]
 
-    def in_channel(self, command: str, *, mentions: list[tuple[str, str, str | None]] = (), **kw: Any) -> Sent:  # type: ignore[assignment]
+    def in_channel(
+        self, command: str, *, mentions: list[tuple[str, str, str | None]] = (), **kw: Any
+    ) -> Sent:  # type: ignore[assignment]
         """An @mention of the bot in a channel, with `mentions` of people: (name, 29:id, aad id)."""
         entities: list[dict[str, Any]] = [
-            {"type": "mention", "text": "<at>Committee</at>", "mentioned": {"id": BOT_ID, "name": "Committee"}}
+            {
+                "type": "mention",
+                "text": "<at>Committee</at>",
+                "mentioned": {"id": BOT_ID, "name": "Committee"},
+            }
         ]
         for name, teams_id, aad in mentions:
             mentioned: dict[str, Any] = {"id": teams_id, "name": name}

@@ -13,7 +13,6 @@ from bot.bootstrap import Bot, bootstrap
 from bot.core.clock import FixedClock
 from tests.conftest import DEFAULT_NOW, make_settings
 from tests.e2e.teams_kit import (
-    skip_unless_ids_fit,
     ADMIN_AAD,
     APP_ID,
     CHANNEL,
@@ -22,6 +21,7 @@ from tests.e2e.teams_kit import (
     OTHER_TENANT,
     TeamsDriver,
     needs_teams_ids,
+    skip_unless_ids_fit,
 )
 from tests.fakes.teams_connector import FakeConnector, running_connector
 
@@ -44,7 +44,11 @@ def connector(connector_server: FakeConnector) -> FakeConnector:
 def teams(database_url: str, connector: FakeConnector) -> Iterator[TeamsDriver]:
     skip_unless_ids_fit(database_url)
     settings = make_settings(
-        database_url, admin_users=frozenset({ADMIN_AAD}), scheduler=False, teams_app_id=APP_ID, teams_auth=False
+        database_url,
+        admin_users=frozenset({ADMIN_AAD}),
+        scheduler=False,
+        teams_app_id=APP_ID,
+        teams_auth=False,
     )
     bot: Bot = bootstrap(settings, clock=FixedClock(DEFAULT_NOW))
     endpoint = TeamsEndpoint(bot.frontend, TeamsConfig(APP_ID, None, None, auth=False))
@@ -99,9 +103,7 @@ def test_only_admins_and_secretaries_write_and_roles_are_granted_by_mention(team
     refused = teams.say('body add "Styrelsen" --kind committee', user=HELENE_AAD)
     assert "Styrelsen" not in teams.say("body list").texts()
     assert refused.texts()
-    teams.in_channel(
-        "role grant <at>Helene</at> secretary", mentions=[("Helene", HELENE_29, HELENE_AAD)]
-    )
+    teams.in_channel("role grant <at>Helene</at> secretary", mentions=[("Helene", HELENE_29, HELENE_AAD)])
     teams.say('body add "Styrelsen" --kind committee', user=HELENE_AAD)
     assert "Styrelsen" in teams.say("body list").texts()
 

@@ -57,7 +57,9 @@ def _quiet(bot: Bot, clock: FixedClock, start: dt.datetime, minutes: int = 8) ->
         tick(bot, clock, start + dt.timedelta(minutes=i))
 
 
-def test_a_reminder_reaches_the_channel_once_as_a_card(teams_bot: tuple[Bot, FakeConnector, FixedClock]) -> None:
+def test_a_reminder_reaches_the_channel_once_as_a_card(
+    teams_bot: tuple[Bot, FakeConnector, FixedClock],
+) -> None:
     bot, connector, clock = teams_bot
     tick(bot, clock, DUE)
     _quiet(bot, clock, DUE + dt.timedelta(minutes=1))

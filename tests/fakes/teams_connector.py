@@ -138,7 +138,9 @@ def _handler(fake: FakeConnector) -> type[BaseHTTPRequestHandler]:
             length = int(self.headers.get("Content-Length") or 0)
             body = json.loads(self.rfile.read(length) or b"{}")
             parts = self._parts()
-            if not (len(parts) in (4, 5) and parts[:2] == ["v3", "conversations"] and parts[3] == "activities"):
+            if not (
+                len(parts) in (4, 5) and parts[:2] == ["v3", "conversations"] and parts[3] == "activities"
+            ):
                 self._answer(404, {"error": "not found"})
                 return
             with fake.lock:
@@ -190,17 +192,25 @@ APP_TOKEN = "fake-app-token-for-the-bot-connector"
 def static_token_connections(app_id: str) -> Any:
     """The SDK's ConnectionManager with a token provider that hands out `APP_TOKEN` (instead of
     asking Entra ID over the network through MSAL)."""
-    from microsoft_agents.hosting.core import AgentAuthConfiguration, AnonymousTokenProvider, ConnectionManager
+    from microsoft_agents.hosting.core import (
+        AgentAuthConfiguration,
+        AnonymousTokenProvider,
+        ConnectionManager,
+    )
 
     class StaticTokens(AnonymousTokenProvider):
         def __init__(self, configuration: AgentAuthConfiguration) -> None:
             self._configuration = configuration
 
-        async def get_access_token(self, resource_url: str, scopes: list[str], force_refresh: bool = False) -> str:
+        async def get_access_token(
+            self, resource_url: str, scopes: list[str], force_refresh: bool = False
+        ) -> str:
             return APP_TOKEN
 
     config = AgentAuthConfiguration(client_id=app_id, tenant_id="common", client_secret="unused")
-    return ConnectionManager(provider_factory=StaticTokens, connections_configurations={"SERVICE_CONNECTION": config})
+    return ConnectionManager(
+        provider_factory=StaticTokens, connections_configurations={"SERVICE_CONNECTION": config}
+    )
 
 
 # -- tokens ---------------------------------------------------------------------------------------
@@ -223,7 +233,14 @@ class FakeTokenIssuer:
         numbers = self.key.public_key().public_numbers()
         self.jwks = {
             "keys": [
-                {"kty": "RSA", "use": "sig", "kid": self.KID, "alg": "RS256", "n": _b64(numbers.n), "e": _b64(numbers.e)}
+                {
+                    "kty": "RSA",
+                    "use": "sig",
+                    "kid": self.KID,
+                    "alg": "RS256",
+                    "n": _b64(numbers.n),
+                    "e": _b64(numbers.e),
+                }
             ]
         }
         issuer = self

@@ -59,7 +59,9 @@ def test_each_block_becomes_its_card_element() -> None:
 
 
 def test_a_button_that_asks_first_opens_a_show_card_with_the_real_button_inside() -> None:
-    cancel = Button("Cancel", "meeting.cancel", "7", style="danger", confirm=Confirm("Cancel?", "Sure?", "Yes", "No"))
+    cancel = Button(
+        "Cancel", "meeting.cancel", "7", style="danger", confirm=Confirm("Cancel?", "Sure?", "Yes", "No")
+    )
     card = fit(Message((Actions((cancel,)),), "x"), TR)
     (action,) = card["body"][0]["actions"]
     assert action["type"] == "Action.ShowCard"
@@ -68,7 +70,10 @@ def test_a_button_that_asks_first_opens_a_show_card_with_the_real_button_inside(
 
 
 def test_a_long_list_is_cut_within_the_limit_and_says_how_many_more() -> None:
-    items = tuple(Item(f"#{i} · " + "Kollektivtrafikplan " * 10, (Button("Show", "consultation.show", str(i)),)) for i in range(400))
+    items = tuple(
+        Item(f"#{i} · " + "Kollektivtrafikplan " * 10, (Button("Show", "consultation.show", str(i)),))
+        for i in range(400)
+    )
     message = Message((Heading("Consultations (400)"), *items), "400", more_hint="Narrow it.")
     card = fit(message, TR)
     size = len(json.dumps(card, ensure_ascii=False).encode())

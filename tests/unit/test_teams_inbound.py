@@ -23,7 +23,11 @@ def mention(name: str, ident: str, aad: str | None = None) -> dict[str, Any]:
 
 
 def test_the_bots_mention_is_dropped_and_people_become_core_mentions() -> None:
-    entities = [mention("Committee", BOT), mention("Anna Berg", "29:1anna", "aad-anna"), mention("Bo", "29:1bo")]
+    entities = [
+        mention("Committee", BOT),
+        mention("Anna Berg", "29:1anna", "aad-anna"),
+        mention("Bo", "29:1bo"),
+    ]
     text, typed = command_text(
         "<p><at>Committee</at> role grant <at>Anna Berg</at> secretary &amp; <at>Bo</at></p>",
         entities,
@@ -52,7 +56,11 @@ def _activity(**extra: Any) -> dict[str, Any]:
         "type": "message",
         "from": {"id": "29:1me", "aadObjectId": "aad-me"},
         "recipient": {"id": BOT},
-        "conversation": {"id": f"{CHANNEL};messageid=1", "conversationType": "channel", "tenantId": "tenant-1"},
+        "conversation": {
+            "id": f"{CHANNEL};messageid=1",
+            "conversationType": "channel",
+            "tenantId": "tenant-1",
+        },
         "channelData": {"channel": {"id": CHANNEL}},
         "text": "<at>Committee</at> digest channel here",
         "entities": [mention("Committee", BOT)],
@@ -67,7 +75,9 @@ def test_a_channel_message_reads_as_tenant_actor_and_command() -> None:
 
 
 def test_a_pressed_button_reads_as_its_action() -> None:
-    inbound = read(_activity(text=None, value={"committee": "consultation.submit", "value": "32"}), lambda _: None)
+    inbound = read(
+        _activity(text=None, value={"committee": "consultation.submit", "value": "32"}), lambda _: None
+    )
     assert inbound.button == ("consultation.submit", "32")
 
 
@@ -86,7 +96,9 @@ def test_one_turn_through_the_sdks_test_adapter(bot: Bot) -> None:
     conversation.conversation = ConversationAccount(id="a:personal", tenant_id="tenant-1")
     adapter = TestAdapter(conversation=conversation)
     agent = TeamsAgent(bot.frontend)
-    message = Activity(type="message", text="help", from_property=ChannelAccount(id="29:1me", aad_object_id="aad-me"))
+    message = Activity(
+        type="message", text="help", from_property=ChannelAccount(id="29:1me", aad_object_id="aad-me")
+    )
 
     def is_card(reply: Activity) -> None:
         (attachment,) = reply.attachments or []

@@ -14,7 +14,17 @@ from bot.cli import main
 
 APP_ID = "00000000-0000-0000-0000-00000000a99b"
 #: what manifest schema 1.17 requires at the top, and of the parts the bot uses
-REQUIRED = ("$schema", "manifestVersion", "version", "id", "developer", "name", "description", "icons", "accentColor")
+REQUIRED = (
+    "$schema",
+    "manifestVersion",
+    "version",
+    "id",
+    "developer",
+    "name",
+    "description",
+    "icons",
+    "accentColor",
+)
 
 
 def read_png(data: bytes) -> tuple[int, int, int, list[tuple[int, ...]]]:
@@ -36,7 +46,9 @@ def read_png(data: bytes) -> tuple[int, int, int, list[tuple[int, ...]]]:
     raw = zlib.decompress(idat)
     stride = 1 + 4 * width
     pixels = [
-        tuple(raw[r * stride + 1 + 4 * i : r * stride + 5 + 4 * i]) for r in range(height) for i in range(width)
+        tuple(raw[r * stride + 1 + 4 * i : r * stride + 5 + 4 * i])
+        for r in range(height)
+        for i in range(width)
     ]
     assert all(raw[r * stride] == 0 for r in range(height))
     return width, height, colour, pixels
@@ -45,7 +57,14 @@ def read_png(data: bytes) -> tuple[int, int, int, list[tuple[int, ...]]]:
 @pytest.fixture
 def env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     monkeypatch.chdir(tmp_path)  # no .env
-    for name in ("TEAMS_APP_ID", "TEAMS_APP_PASSWORD", "TEAMS_TENANT_ID", "TEAMS_AUTH", "PUBLIC_URL", "BOT_LOCALE"):
+    for name in (
+        "TEAMS_APP_ID",
+        "TEAMS_APP_PASSWORD",
+        "TEAMS_TENANT_ID",
+        "TEAMS_AUTH",
+        "PUBLIC_URL",
+        "BOT_LOCALE",
+    ):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("TEAMS_APP_ID", APP_ID)
     monkeypatch.setenv("TEAMS_APP_PASSWORD", "secret")
@@ -80,7 +99,9 @@ def test_the_package_has_the_manifest_and_both_icons_at_its_root(env: Path) -> N
     assert {p for p in pixels} == {(255, 255, 255, 255), (0, 0, 0, 0)}  # white on transparent
 
 
-def test_without_a_teams_app_id_it_says_what_to_set(env: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_without_a_teams_app_id_it_says_what_to_set(
+    env: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.delenv("TEAMS_APP_ID")
     assert main(["teams-manifest"]) == 1
     assert "TEAMS_APP_ID" in capsys.readouterr().err

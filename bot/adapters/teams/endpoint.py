@@ -124,7 +124,9 @@ class TeamsAgent:
         except NotACommand:
             return
         message = self.answer(inbound)
-        await context.send_activity(Activity.model_validate(cards.activity_payload(message, self.frontend.tr)))
+        await context.send_activity(
+            Activity.model_validate(cards.activity_payload(message, self.frontend.tr))
+        )
 
     def answer(self, inbound: Inbound) -> Message:
         actor = self.frontend.actor(inbound.tenant_id, inbound.user_id)
@@ -148,7 +150,7 @@ class TeamsAgent:
             for m in [e.get("mentioned") or {}]
             if str(m.get("id") or "").startswith("29:") and m.get("id") != bot_id and not m.get("aadObjectId")
         }
-        client = context.services.get(ConnectorClientBase) if wanted else None
+        client = context.services.get(ConnectorClientBase) if wanted else None  # type: ignore[type-abstract]
         conversation = str((activity.get("conversation") or {}).get("id") or "").split(";", 1)[0]
         found: dict[str, str] = {}
         for member in sorted(wanted):
@@ -165,7 +167,9 @@ class TeamsAgent:
 class TeamsEndpoint:
     """The WSGI face of `POST /api/messages`."""
 
-    def __init__(self, frontend: Frontend, config: TeamsConfig, connections: Connections | None = None) -> None:
+    def __init__(
+        self, frontend: Frontend, config: TeamsConfig, connections: Connections | None = None
+    ) -> None:
         """`connections` gives the app's own token for replies (default: MSAL with the app's
         credentials; TEAMS_AUTH=off replies without one)."""
         self.config = config
@@ -190,7 +194,9 @@ class TeamsEndpoint:
         if length <= 0 or length > MAX_BODY:
             return _json(start_response, 400 if length <= 0 else 413, {"error": "bad body"})
         raw = environ["wsgi.input"].read(length)
-        headers = {k[5:].replace("_", "-").title(): str(v) for k, v in environ.items() if k.startswith("HTTP_")}
+        headers = {
+            k[5:].replace("_", "-").title(): str(v) for k, v in environ.items() if k.startswith("HTTP_")
+        }
         status, body = asyncio.run(self.process(raw, headers.get("Authorization")))
         return _json(start_response, status, body)
 

@@ -21,9 +21,7 @@ from bot.adapters.teams.cards import DATA_KEY
 _TAGS = re.compile(r"</?(?:p|div|span|br)\b[^>]*>", re.IGNORECASE)
 _AT = re.compile(r"<at\b[^>]*>(.*?)</at>", re.IGNORECASE | re.DOTALL)
 _CHANNEL_HERE = re.compile(r"(--channel|--kanal)(\s+|=)here\b", re.IGNORECASE)
-_DIGEST_HERE = re.compile(
-    r"^(\s*(?:digest|sammanfattning)\s+(?:channel|kanal)\s+)here\s*$", re.IGNORECASE
-)
+_DIGEST_HERE = re.compile(r"^(\s*(?:digest|sammanfattning)\s+(?:channel|kanal)\s+)here\s*$", re.IGNORECASE)
 
 
 class NotACommand(Exception):
@@ -81,7 +79,9 @@ def read(activity: Mapping[str, Any], resolve: Resolve) -> Inbound:
         button = (str(value.get(DATA_KEY) or ""), str(value.get("value") or ""))
         return Inbound(str(tenant), str(user), "", "", button=button, channel_id=channel)
     bot_id = str((activity.get("recipient") or {}).get("id") or "")
-    text, typed = command_text(str(activity.get("text") or ""), activity.get("entities") or [], bot_id, resolve)
+    text, typed = command_text(
+        str(activity.get("text") or ""), activity.get("entities") or [], bot_id, resolve
+    )
     if channel is not None:
         text = bind_here(text, channel)
     return Inbound(str(tenant), str(user), text, typed, channel_id=channel)

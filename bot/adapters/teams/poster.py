@@ -26,8 +26,7 @@ from typing import Any
 
 import aiohttp
 from microsoft_agents.activity import Activity
-from microsoft_agents.hosting.core import AccessTokenProviderBase
-from microsoft_agents.hosting.core import ConnectorClient
+from microsoft_agents.hosting.core import AccessTokenProviderBase, ConnectorClient
 
 from bot.adapters.teams import cards
 from bot.i18n import Translator
@@ -78,7 +77,9 @@ class TeamsPoster:
         except Exception as exc:  # nothing was sent to Teams
             log.warning("no Bot Connector token for %s (%s); will try again", key, type(exc).__name__)
             return PostResult(Outcome.RATE_LIMITED, retry_after=NOT_SENT_WAIT, error="no_token")
-        activity = Activity.model_validate({**cards.activity_payload(message, self.tr), "channelId": "msteams"})
+        activity = Activity.model_validate(
+            {**cards.activity_payload(message, self.tr), "channelId": "msteams"}
+        )
         session = aiohttp.ClientSession(
             base_url=self.service_url, timeout=aiohttp.ClientTimeout(total=TIMEOUT)
         )
@@ -88,7 +89,9 @@ class TeamsPoster:
         except aiohttp.ClientResponseError as exc:
             return classify(exc.status, exc.headers, key)
         except aiohttp.ClientConnectorError as exc:  # no connection was made: nothing left
-            log.warning("could not reach the Bot Connector for %s (%s); will try again", key, type(exc).__name__)
+            log.warning(
+                "could not reach the Bot Connector for %s (%s); will try again", key, type(exc).__name__
+            )
             return PostResult(Outcome.RATE_LIMITED, retry_after=NOT_SENT_WAIT, error="not_sent")
         except Exception as exc:  # a timeout or a dropped connection: it may have been posted
             return _ambiguous(key, type(exc).__name__)
