@@ -21,6 +21,8 @@ from slack_bolt.adapter.wsgi import SlackRequestHandler
 
 from bot.adapters.slack.app import build_app
 from bot.adapters.slack.logs import redact_tokens_in_logs
+from bot.adapters.teams.endpoint import PATH as TEAMS_PATH
+from bot.adapters.teams.wiring import endpoint as teams_endpoint
 from bot.bootstrap import Bot, bootstrap
 from bot.config import Settings
 from bot.store import migrate
@@ -41,7 +43,7 @@ def _json(start_response: StartResponse, status: str, body: dict[str, Any]) -> l
     return [data]
 
 
-def wsgi_app(bot: Bot, app: App) -> WsgiApp:
+def wsgi_app(bot: Bot, app: App, teams: WsgiApp | None = None) -> WsgiApp:
     """Routes the endpoints (with OAuth also `GET /slack/install` and `GET /slack/oauth_redirect`,
     which bolt's OAuth flow answers); everything else is 404."""
     slack = SlackRequestHandler(app, path=EVENTS_PATH)
@@ -61,6 +63,8 @@ def wsgi_app(bot: Bot, app: App) -> WsgiApp:
                 return _json(start_response, "405 Method Not Allowed", {"error": "GET only"})
             answer: Iterable[bytes] = slack(environ, start_response)
             return answer
+        if teams is not None and path == TEAMS_PATH:
+            return teams(environ, start_response)
         if path == HEALTH_PATH and method in ("GET", "HEAD"):
             ok, report = bot.health()
             return _json(start_response, "200 OK" if ok else "503 Service Unavailable", {"ok": ok, **report})
@@ -90,7 +94,7 @@ class CommitteeServer(BaseApplication):  # type: ignore[misc]  # gunicorn has no
 
     def load(self) -> WsgiApp:
         self.bot = bootstrap(self.settings, run_migrations=False)
-        return wsgi_app(self.bot, build_app(self.bot, self.settings))
+        return wsgi_app(self.bot, build_app(self.bot, self.settings), teams_endpoint(self.bot, self.settings))
 
 
 def _post_worker_init(worker: Any) -> None:
