@@ -72,7 +72,7 @@ def test_a_valid_token_runs_the_command_and_the_reply_carries_the_apps_token(
 
 @pytest.mark.parametrize(
     "case",
-    ["none", "not bearer", "garbage", "wrong audience", "expired", "other key"],
+    ["none", "not bearer", "garbage", "wrong audience", "expired", "other key", "other service url"],
 )
 def test_without_a_valid_token_the_answer_is_401_and_nothing_changes(
     teams: TeamsDriver, issuer: FakeTokenIssuer, case: str
@@ -84,6 +84,7 @@ def test_without_a_valid_token_the_answer_is_401_and_nothing_changes(
         "garbage": "Bearer not.a.token",
         "wrong audience": "Bearer " + issuer.token("some-other-app", service_url=url),
         "expired": "Bearer " + issuer.token(APP_ID, service_url=url, expires_in=-3600),
+        "other service url": "Bearer " + issuer.token(APP_ID, service_url="https://elsewhere.example.org/"),
         "other key": "Bearer "
         + issuer.token(
             APP_ID, service_url=url, key=rsa.generate_private_key(public_exponent=65537, key_size=2048)

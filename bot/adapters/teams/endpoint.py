@@ -21,7 +21,9 @@ import logging
 import secrets
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from http import HTTPStatus
 from typing import Any
+from urllib.parse import urlparse
 
 from jwt import PyJWTError
 from microsoft_agents.activity import Activity
@@ -39,6 +41,7 @@ from microsoft_agents.hosting.core.connector import ConnectorClientBase
 from bot.adapters.teams import cards
 from bot.adapters.teams.inbound import Inbound, NotACommand, read
 from bot.frontend import Frontend
+from bot.i18n import Translator
 from bot.views.message import Message, Text
 
 log = logging.getLogger(__name__)
@@ -97,7 +100,7 @@ class _Request:
 class _Adapter(HttpAdapterBase):
     """The SDK's HTTP adapter, with a turn error that logs and tells the user in their words."""
 
-    def __init__(self, connections: Connections, failure: Callable[[], Message], tr: Any) -> None:
+    def __init__(self, connections: Connections, failure: Callable[[], Message], tr: Translator) -> None:
         super().__init__(connection_manager=connections)
 
         async def on_turn_error(context: TurnContext, error: Exception) -> None:
@@ -211,6 +214,10 @@ class TeamsEndpoint:
             return 400, {"error": "not JSON"}
         if not isinstance(body, dict):
             return 400, {"error": "not an activity"}
+        if self.config.auth and not _same_host(claims.get_claim_value("serviceurl"), body.get("serviceUrl")):
+            # a token is for one Bot Connector: a reply carrying the app's own token goes nowhere else
+            log.warning("Teams activity refused: its serviceUrl is not the one its token was issued for")
+            return 401, {"error": "unauthorized"}
         try:
             response = await self.adapter.process_request(_Request(body, {}, claims), self.agent)
         except Exception:
@@ -233,15 +240,22 @@ class TeamsEndpoint:
             return None
 
 
+def _same_host(claimed: Any, given: Any) -> bool:
+    if not isinstance(claimed, str) or not isinstance(given, str):
+        return False
+    a, b = urlparse(claimed), urlparse(given)
+    return bool(a.hostname) and a.hostname == b.hostname and (a.port or 443) == (b.port or 443)
+
+
 def _failure(text: str) -> Message:
     return Message((Text(text),), text)
 
 
-_REASONS = {200: "OK", 201: "Created", 202: "Accepted", 400: "Bad Request", 401: "Unauthorized"}
-
-
 def _json(start_response: StartResponse, status: int, body: Any) -> list[bytes]:
-    reason = _REASONS.get(status, {405: "Method Not Allowed", 413: "Payload Too Large"}.get(status, "Error"))
+    try:
+        reason = HTTPStatus(status).phrase
+    except ValueError:
+        reason = "Error"
     data = b"" if body is None else json.dumps(body).encode()
     headers = [("Content-Length", str(len(data)))]
     if data:
