@@ -138,3 +138,46 @@ def test_the_submit_button_on_a_consultation_card_marks_it_submitted(teams: Team
     assert refused.texts()
     teams.press(submit)
     assert "Kollektivtrafikplan 2050" not in teams.say("consultation list").texts()
+
+
+def _inputs(card: dict[str, object]) -> dict[str, dict[str, object]]:
+    return {e["id"]: e for e in card["body"] if str(e.get("type", "")).startswith("Input.")}  # type: ignore[attr-defined,index,misc]
+
+
+def test_a_command_typed_without_arguments_opens_its_form_and_submitting_it_saves(teams: TeamsDriver) -> None:
+    teams.say('body add "Nätverket för planeringschefer" --kind network')
+    form = teams.say("remiss ny")
+    inputs = _inputs(form.card)
+    assert list(inputs) == ["title", "issuer", "due", "received", "body", "owner", "ref"]
+    assert inputs["due"]["type"] == "Input.Date" and inputs["due"]["isRequired"] is True
+    assert inputs["body"]["choices"] == [{"title": "Nätverket för planeringschefer", "value": "1"}]
+    assert inputs["owner"]["choices.data"] == {"type": "Data.Query", "dataset": "graph.microsoft.com/users"}
+    (submit,) = form.card["actions"]
+    data = {
+        **submit["data"],
+        "title": "Kollektivtrafikplan 2050",
+        "issuer": "Region Stockholm",
+        "due": "2021-09-30",
+        "body": "1",
+    }
+    saved = teams.press(data)
+    assert "Kollektivtrafikplan 2050" in saved.texts() and not _inputs(saved.card)
+    assert "Kollektivtrafikplan 2050" in teams.say("consultation list").texts()
+
+
+def test_a_form_with_mistakes_comes_back_filled_in_with_the_problem_and_saves_nothing(
+    teams: TeamsDriver,
+) -> None:
+    form = teams.say("consultation add")
+    (submit,) = form.card["actions"]
+    again = teams.press({**submit["data"], "title": "Plan", "issuer": "Region", "due": "2021-09-31"})
+    inputs = _inputs(again.card)
+    assert inputs["title"]["value"] == "Plan" and inputs["due"]["value"] == "2021-09-31"
+    errors = [e for e in again.card["body"] if e.get("color") == "Attention"]
+    assert len(errors) == 1 and "2021-09-31" in errors[0]["text"]
+    assert "Plan" not in teams.say("consultation list").texts()
+
+
+def test_someone_who_may_not_write_gets_no_form_but_the_reason(teams: TeamsDriver) -> None:
+    refused = teams.say("consultation add", user=HELENE_AAD)
+    assert not _inputs(refused.card) and refused.texts()

@@ -38,10 +38,13 @@ from microsoft_agents.hosting.core import (
 from microsoft_agents.hosting.core.authorization.jwt import JwtTokenValidator
 from microsoft_agents.hosting.core.connector import ConnectorClientBase
 
-from bot.adapters.teams import cards
+from bot.adapters.teams import cards, forms
 from bot.adapters.teams.inbound import Inbound, NotACommand, read
+from bot.core.errors import NotAllowed
+from bot.core.model import Actor
 from bot.frontend import Frontend
 from bot.i18n import Translator
+from bot.views.errors import render_error
 from bot.views.message import Message, Text
 
 log = logging.getLogger(__name__)
@@ -126,20 +129,49 @@ class TeamsAgent:
             inbound = read(activity, known.get)
         except NotACommand:
             return
-        message = self.answer(inbound)
-        await context.send_activity(
-            Activity.model_validate(cards.activity_payload(message, self.frontend.tr))
-        )
+        await context.send_activity(Activity.model_validate(self.answer(inbound)))
 
-    def answer(self, inbound: Inbound) -> Message:
-        actor = self.frontend.actor(inbound.tenant_id, inbound.user_id)
-        if inbound.button is not None:
+    def answer(self, inbound: Inbound) -> dict[str, Any]:
+        """The reply activity's fields: a card with the answer, or a form to fill in."""
+        frontend = self.frontend
+        actor = frontend.actor(inbound.tenant_id, inbound.user_id)
+        shown: Message | dict[str, Any]
+        form: str | None = None
+        if inbound.form is not None:
+            form, values = inbound.form
+            if form not in forms.FORMS:
+                return self.message(frontend.press(actor, form, "", cmd="").message)
+            shown = forms.submit(frontend, actor, form, values)
+        elif inbound.button is not None:
             action, value = inbound.button
-            return self.frontend.press(actor, action, value, cmd="").message
-        if not inbound.text:
-            text = self.frontend.tr.t("teams.empty")
-            return Message((Text(text),), text)
-        return self.frontend.handle(actor, inbound.text, cmd="", typed=inbound.typed).message
+            shown = frontend.press(actor, action, value, cmd="").message
+        elif not inbound.text:
+            text = frontend.tr.t("teams.empty")
+            shown = Message((Text(text),), text)
+        elif (form := forms.form_for(inbound.text)) is not None:
+            shown = self.open_form(actor, form, inbound.typed)
+        else:
+            shown = frontend.handle(actor, inbound.text, cmd="", typed=inbound.typed).message
+        if isinstance(shown, Message):
+            return self.message(shown)
+        title = frontend.tr.t(f"slack.form.title.{form}")
+        return {
+            "type": "message",
+            "summary": title,
+            "attachments": [{"contentType": cards.CONTENT_TYPE, "content": shown}],
+        }
+
+    def open_form(self, actor: Actor, name: str, typed: str) -> Message | dict[str, Any]:
+        if not actor.may_write:
+            # Don't let someone fill in a whole form only to be refused: the same rule, told at once.
+            try:
+                self.frontend.committee.require_writer(actor, name)
+            except NotAllowed as error:
+                return render_error(error, self.frontend.presenter(""), typed)
+        return forms.form_card(self.frontend, actor, name)
+
+    def message(self, message: Message) -> dict[str, Any]:
+        return cards.activity_payload(message, self.frontend.tr)
 
     @staticmethod
     async def _aad_ids(context: TurnContext, activity: Mapping[str, Any]) -> dict[str, str]:

@@ -18,6 +18,9 @@ from typing import Any
 
 from bot.adapters.teams.cards import DATA_KEY
 
+#: the key in a submitted form's data that names its command (bot.adapters.teams.forms)
+FORM_KEY = "committee_form"
+
 _TAGS = re.compile(r"</?(?:p|div|span|br)\b[^>]*>", re.IGNORECASE)
 _AT = re.compile(r"<at\b[^>]*>(.*?)</at>", re.IGNORECASE | re.DOTALL)
 _CHANNEL_HERE = re.compile(r"(--channel|--kanal)(\s+|=)here\b", re.IGNORECASE)
@@ -38,6 +41,8 @@ class Inbound:
     typed: str
     #: a pressed card button: (action, record number)
     button: tuple[str, str] | None = None
+    #: a submitted form: (the command's name, the values by field)
+    form: tuple[str, dict[str, Any]] | None = None
     #: the channel it was typed in (`19:…@thread.tacv2`), or None in a personal or group chat
     channel_id: str | None = None
 
@@ -75,6 +80,9 @@ def read(activity: Mapping[str, Any], resolve: Resolve) -> Inbound:
         raise NotACommand("no tenant or no sender")
     channel = channel_of(activity)
     value = activity.get("value")
+    if isinstance(value, Mapping) and FORM_KEY in value:
+        form = (str(value.get(FORM_KEY) or ""), dict(value))
+        return Inbound(str(tenant), str(user), "", "", form=form, channel_id=channel)
     if isinstance(value, Mapping) and DATA_KEY in value:
         button = (str(value.get(DATA_KEY) or ""), str(value.get("value") or ""))
         return Inbound(str(tenant), str(user), "", "", button=button, channel_id=channel)
