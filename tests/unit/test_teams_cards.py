@@ -96,6 +96,7 @@ def test_markup_becomes_card_markdown() -> None:
         "**Bold** and _it_ #19:abc@thread.tacv2 <x> --body"
     )
     assert markdown("<https://example.org|the site>") == "[the site](https://example.org)"
+    assert markdown("one\ntwo\n\nthree") == "one\n\ntwo\n\nthree"
 
 
 def test_the_activity_carries_the_card_and_a_plain_summary() -> None:

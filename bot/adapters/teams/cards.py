@@ -51,7 +51,8 @@ _STRIKE = re.compile(r"(?<![\w~])~(?!\s)([^~\n]+?)(?<!\s)~(?![\w~])")
 
 def markdown(text: str) -> str:
     """Slack's light markup in the views as the markdown a TextBlock reads: **bold**, _italic_,
-    mentions and channels as @id and #id (links as [label](url))."""
+    mentions and channels as @id and #id, links as [label](url), and each line break a
+    paragraph break (a single one is not a break in every Teams client)."""
 
     def mention(m: re.Match[str]) -> str:
         sigil, ident, label = m.group(1), m.group(2), m.group(3)
@@ -66,7 +67,7 @@ def markdown(text: str) -> str:
     text = _MENTION.sub(mention, text)
     text = _BOLD.sub(r"**\1**", text)
     text = _STRIKE.sub(r"\1", text)
-    return unescape(text.replace("`", ""))
+    return re.sub(r"\n+", "\n\n", unescape(text.replace("`", "")))
 
 
 def _plain(text: str) -> str:
