@@ -85,7 +85,7 @@ class Site:
             answer["status"] = int(status.split()[0])
             answer["headers"] = {k.lower(): v for k, v in headers}
 
-        body = b"".join(wsgi_app(self.bot.slack_services(), self.driver.app)(environ, start_response))
+        body = b"".join(wsgi_app(self.bot.health, self.driver.app)(environ, start_response))
         page = Page(answer["status"], answer["headers"], body.decode())
         if "set-cookie" in page.headers:
             self.cookie = page.headers["set-cookie"].split(";")[0]

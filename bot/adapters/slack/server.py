@@ -1,10 +1,13 @@
-"""`committee-bot serve`: Slack's HTTP mode on gunicorn.
+"""`committee-bot serve`: Slack's HTTP mode and Teams' endpoint on gunicorn.
 
 `POST /slack/events` takes slash commands, interactivity and events (bolt verifies each
 signature); `GET /healthz` answers 200 with JSON when the database and the scheduler are
 healthy, 503 otherwise; with SLACK_CLIENT_ID and SLACK_CLIENT_SECRET, `GET /slack/install` and
-`GET /slack/oauth_redirect` install the app into another workspace (bot.adapters.slack.oauth). The schema is migrated once, before the workers start; then each worker
-builds its own bot (database engines must not cross a fork) and starts its own ticker.
+`GET /slack/oauth_redirect` install the app into another workspace (bot.adapters.slack.oauth).
+With TEAMS_APP_ID, `POST /api/messages` takes Teams' activities (bot.adapters.teams.endpoint,
+handed over ready-made by the wiring); either platform alone is enough. The schema is migrated
+once, before the workers start; then each worker builds its own bot (database engines must not
+cross a fork) and starts its own ticker.
 """
 
 from __future__ import annotations
@@ -21,8 +24,8 @@ from slack_bolt.adapter.wsgi import SlackRequestHandler
 
 from bot.adapters.slack.app import build_app
 from bot.adapters.slack.logs import redact_tokens_in_logs
-from bot.adapters.slack.paths import EVENTS_PATH, HEALTH_PATH
-from bot.adapters.slack.services import SlackProcess, SlackServices
+from bot.adapters.slack.paths import EVENTS_PATH, HEALTH_PATH, TEAMS_PATH
+from bot.adapters.slack.services import WebProcess, WsgiApp
 from bot.config import Settings
 from bot.store import migrate
 from bot.store.db import make_engine
@@ -32,7 +35,6 @@ log = logging.getLogger(__name__)
 __all__ = ["EVENTS_PATH", "HEALTH_PATH", "CommitteeServer", "serve", "wsgi_app"]
 
 StartResponse = Callable[..., Any]
-WsgiApp = Callable[[dict[str, Any], StartResponse], Iterable[bytes]]
 
 
 def _json(start_response: StartResponse, status: str, body: dict[str, Any]) -> list[bytes]:
@@ -41,16 +43,28 @@ def _json(start_response: StartResponse, status: str, body: dict[str, Any]) -> l
     return [data]
 
 
-def wsgi_app(services: SlackServices, app: App) -> WsgiApp:
-    """Routes the endpoints (with OAuth also `GET /slack/install` and `GET /slack/oauth_redirect`,
-    which bolt's OAuth flow answers); everything else is 404."""
-    slack = SlackRequestHandler(app, path=EVENTS_PATH)
-    flow = app.oauth_flow
+def wsgi_app(
+    health: Callable[[], tuple[bool, dict[str, Any]]], app: App | None, teams: WsgiApp | None = None
+) -> WsgiApp:
+    """Routes the endpoints: Slack's when `app` is given (with OAuth also `GET /slack/install`
+    and `GET /slack/oauth_redirect`, which bolt's OAuth flow answers), Teams' `POST /api/messages`
+    when `teams` is given, and `GET /healthz`; everything else is 404."""
+    slack = SlackRequestHandler(app, path=EVENTS_PATH) if app is not None else None
+    flow = app.oauth_flow if app is not None else None
     oauth_paths = {flow.install_path, flow.redirect_uri_path} if flow is not None else set()
 
     def route(environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         path = environ.get("PATH_INFO", "")
         method = environ.get("REQUEST_METHOD", "GET")
+        if teams is not None and path == TEAMS_PATH:
+            if method != "POST":
+                return _json(start_response, "405 Method Not Allowed", {"error": "POST only"})
+            return teams(environ, start_response)
+        if path == HEALTH_PATH and method in ("GET", "HEAD"):
+            ok, report = health()
+            return _json(start_response, "200 OK" if ok else "503 Service Unavailable", {"ok": ok, **report})
+        if slack is None:
+            return _json(start_response, "404 Not Found", {"error": "not found"})
         if path == EVENTS_PATH:
             if method != "POST":
                 return _json(start_response, "405 Method Not Allowed", {"error": "POST only"})
@@ -61,9 +75,6 @@ def wsgi_app(services: SlackServices, app: App) -> WsgiApp:
                 return _json(start_response, "405 Method Not Allowed", {"error": "GET only"})
             answer: Iterable[bytes] = slack(environ, start_response)
             return answer
-        if path == HEALTH_PATH and method in ("GET", "HEAD"):
-            ok, report = services.health()
-            return _json(start_response, "200 OK" if ok else "503 Service Unavailable", {"ok": ok, **report})
         return _json(start_response, "404 Not Found", {"error": "not found"})
 
     return route
@@ -77,12 +88,12 @@ class CommitteeServer(BaseApplication):  # type: ignore[misc]  # gunicorn has no
     """gunicorn, configured in code: `load()` runs in each worker after the fork."""
 
     def __init__(
-        self, settings: Settings, options: dict[str, Any], build: Callable[[Settings], SlackProcess]
+        self, settings: Settings, options: dict[str, Any], build: Callable[[Settings], WebProcess]
     ) -> None:
         self.settings = settings
         self.options = options
         self.build = build
-        self.process: SlackProcess | None = None
+        self.process: WebProcess | None = None
         super().__init__()
 
     def load_config(self) -> None:
@@ -92,8 +103,9 @@ class CommitteeServer(BaseApplication):  # type: ignore[misc]  # gunicorn has no
             self.cfg.set(key, value)
 
     def load(self) -> WsgiApp:
-        self.process = self.build(self.settings)
-        return wsgi_app(self.process.services, build_app(self.process.services, self.settings))
+        process = self.process = self.build(self.settings)
+        app = build_app(process.slack, self.settings) if process.slack is not None else None
+        return wsgi_app(process.health, app, process.teams)
 
 
 def _post_worker_init(worker: Any) -> None:
@@ -149,7 +161,7 @@ def _share_before_fork(settings: Settings) -> None:
     gc.freeze()
 
 
-def serve(settings: Settings, *, host: str, port: int, build: Callable[[Settings], SlackProcess]) -> int:
+def serve(settings: Settings, *, host: str, port: int, build: Callable[[Settings], WebProcess]) -> int:
     """Run until stopped (SIGTERM or Ctrl-C); returns gunicorn's exit status. `build` makes each
     worker's bot after the fork (the schema is migrated here, once, before)."""
     redact_tokens_in_logs()
@@ -165,8 +177,10 @@ def serve(settings: Settings, *, host: str, port: int, build: Callable[[Settings
         )
         if settings.slack_bot_token:
             log.warning("SLACK_BOT_TOKEN is not used: with SLACK_CLIENT_ID each workspace has its own token")
+    served = [name for name, on in (("Slack", settings.has_slack_http), ("Teams", settings.has_teams)) if on]
     log.info(
-        "serving Slack on %s with %s workers × %s threads",
+        "serving %s on %s with %s workers × %s threads",
+        " and ".join(served),
         config["bind"],
         config["workers"],
         config["threads"],
