@@ -15,9 +15,11 @@ from bot.core.clock import FixedClock
 from bot.core.reminders import DeliveryStatus, DeliveryView
 from tests.conftest import make_settings
 from tests.e2e.teams_kit import ADMIN_AAD, APP_ID, CHANNEL, TENANT
+from tests.e2e.test_slack_kit import TOKEN
+from tests.fakes.slack_api import FakeSlack
 from tests.fakes.teams_connector import FakeConnector, running_connector
 from tests.helpers import say
-from tests.reminders_support import local, tick
+from tests.reminders_support import keys, local, tick
 
 DUE = local("2021-09-16", "09:00")  # ten working days before 30 September
 
@@ -129,3 +131,50 @@ def test_a_refusal_for_good_is_recorded_as_failed(teams_bot: tuple[Bot, FakeConn
     _quiet(bot, clock, DUE + dt.timedelta(minutes=1))
     assert _first(bot).status is DeliveryStatus.FAILED
     assert connector.sent == []
+
+
+def test_each_process_claims_only_the_rows_of_the_platforms_it_can_post_to(
+    database_url: str, teams_bot: tuple[Bot, FakeConnector, FixedClock]
+) -> None:
+    """A Teams-only process leaves a Slack workspace's reminders for a process with Slack, and
+    that one leaves the Teams tenant's: neither takes (nor counts an attempt on) the other's."""
+    teams, connector, clock = teams_bot
+    slack_line = 'consultation add "Regional cykelplan" --issuer "Region Stockholm" --due 2021-09-30'
+    slack_body = 'body add "Styrelsen" --channel C0BOARD'
+    assert say(teams, slack_body, user=ADMIN_AAD, workspace="T0SLACK").ok
+    assert say(teams, slack_line + " --body Styrelsen", user=ADMIN_AAD, workspace="T0SLACK").ok
+    tick(teams, clock, DUE)
+
+    def row(prefix: str) -> DeliveryView:
+        (found,) = [
+            r for r in teams.dispatcher.outbox.rows() if r.key.startswith(prefix) and r.key.endswith(":wd10")
+        ]
+        return found
+
+    assert row(f"consultation:{TENANT}:").status is DeliveryStatus.SENT
+    untouched = row("consultation:T0SLACK:")
+    assert untouched.status is DeliveryStatus.PENDING and untouched.attempts == 0
+
+    with FakeSlack() as slack:
+        settings = make_settings(
+            database_url, scheduler=False, slack_bot_token=TOKEN, slack_api_url=slack.url
+        )
+        other = bootstrap(settings, clock=clock, run_migrations=False)
+        try:
+            other.dispatcher.pace = 0
+            say(
+                teams,
+                'consultation add "Ny remiss" --issuer X --due 2021-09-30',
+                user=ADMIN_AAD,
+                workspace=TENANT,
+            )
+            tick(other, clock, DUE + dt.timedelta(minutes=1))
+            assert keys(slack, "C0BOARD") == [untouched.key]
+            assert all(
+                r.attempts == 0
+                for r in other.dispatcher.outbox.rows()
+                if TENANT in r.key and r.status is DeliveryStatus.PENDING
+            )
+        finally:
+            other.close()
+    assert len(connector.to(CHANNEL)) == 1

@@ -132,3 +132,27 @@ def test_serve_refuses_a_teams_activity_without_a_token(
         assert post(base + "/api/messages", driver.activity("body list")) == 401
         assert post(base + "/api/messages", driver.activity("body list"), "Bearer not.a.token") == 401
         assert connector.sent == [] and connector.requests == 0
+
+
+def test_serve_with_teams_settings_alone(database_url: str, connector: FakeConnector, tmp_path: Path) -> None:
+    """No Slack settings at all: serve answers Teams and the health check, and nothing of Slack."""
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "ADMIN_USERS": ADMIN_AAD,
+        "SCHEDULER": "off",
+        "WEB_CONCURRENCY": "1",
+        "WEB_THREADS": "2",
+        "TEAMS_APP_ID": APP_ID,
+        "TEAMS_AUTH": "off",
+    }
+    for name in [n for n in env if n.startswith("SLACK_")] + ["TEAMS_TENANT_ID", "TEAMS_APP_PASSWORD"]:
+        env.pop(name, None)
+    with serve(tmp_path, env) as base:
+        status, body = http(base + "/healthz")
+        assert status == 200 and body["database"] == "ok"
+        driver = TeamsDriver(endpoint=None, connector=connector)  # type: ignore[arg-type]  # only builds activities
+        assert post(base + "/api/messages", driver.activity("help")) == 202
+        (reply,) = connector.sent
+        assert "Möten" in reply.texts()
+        assert post(base + "/slack/events", {"type": "url_verification"}) == 404
