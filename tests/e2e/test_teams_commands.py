@@ -175,3 +175,16 @@ def test_a_form_with_mistakes_comes_back_filled_in_with_the_problem_and_saves_no
 def test_someone_who_may_not_write_gets_no_form_but_the_reason(teams: TeamsDriver) -> None:
     refused = teams.say("consultation add", user=HELENE_AAD)
     assert not _inputs(refused.card) and refused.texts()
+
+
+def test_an_activity_that_arrives_again_is_answered_but_applied_once(
+    teams: TeamsDriver, connector: FakeConnector
+) -> None:
+    activity = teams.activity('body add "Samarbetskommittén" --kind committee')
+    assert teams.post(activity).status == 202
+    again = teams.post(activity)
+    assert again.status == 200 and len(connector.sent) == 1
+    listed = teams.say("body list").texts()
+    assert listed.count("Samarbetskommittén") == 1
+    # the same words in a new message are a new command (and say the body exists)
+    assert "Samarbetskommittén" in teams.say('body add "Samarbetskommittén" --kind committee').texts()

@@ -21,7 +21,11 @@ from tests.helpers import LOCAL_USER, LOCAL_WORKSPACE
 @pytest.fixture
 def year(database_url: str) -> Iterator[tuple[Bot, TeamsDriver]]:
     settings = make_settings(
-        database_url, admin_users=frozenset({ADMIN_AAD}), scheduler=False, teams_app_id=APP_ID, teams_auth=False
+        database_url,
+        admin_users=frozenset({ADMIN_AAD}),
+        scheduler=False,
+        teams_app_id=APP_ID,
+        teams_auth=False,
     )
     bot = bootstrap(settings, clock=FixedClock(AFTER_THE_YEAR))
     connector: FakeConnector

@@ -94,9 +94,7 @@ def test_a_process_killed_between_posting_and_recording(database_url: str) -> No
         setup(bot)
         clock.set(DUE)
         box = bot.dispatcher.outbox
-        claimed = box.claim(
-            DUE, "dead-process", dt.timedelta(minutes=5), limit=10, platforms={"slack"}
-        )
+        claimed = box.claim(DUE, "dead-process", dt.timedelta(minutes=5), limit=10, platforms={"slack"})
         assert [c.key for c in claimed] == [KEY]
         with bot.registers(TEAM) as reg:
             c = reg.consultations.get(2)

@@ -11,6 +11,7 @@ from microsoft_agents.testing import TestAdapter, TestFlow
 
 from bot.adapters.teams.endpoint import TeamsAgent
 from bot.adapters.teams.inbound import NotACommand, bind_here, command_text, read
+from bot.adapters.teams.services import TeamsConfig, TeamsServices
 from bot.bootstrap import Bot
 
 BOT = "28:bot-app-id"
@@ -95,7 +96,8 @@ def test_one_turn_through_the_sdks_test_adapter(bot: Bot) -> None:
     # the adapter stamps its conversation on every activity: a personal chat in a tenant
     conversation.conversation = ConversationAccount(id="a:personal", tenant_id="tenant-1")
     adapter = TestAdapter(conversation=conversation)
-    agent = TeamsAgent(bot.frontend)
+    config = TeamsConfig("00000000-0000-0000-0000-00000000a99b", None, None, auth=False)
+    agent = TeamsAgent(TeamsServices(bot.frontend, bot.choices, config, first_delivery=lambda _: True))
     message = Activity(
         type="message", text="help", from_property=ChannelAccount(id="29:1me", aad_object_id="aad-me")
     )

@@ -1,13 +1,15 @@
 """`committee-bot serve`: Slack's HTTP mode and Teams' endpoint on gunicorn.
 
-`POST /slack/events` takes slash commands, interactivity and events (bolt verifies each
-signature); `GET /healthz` answers 200 with JSON when the database and the scheduler are
-healthy, 503 otherwise; with SLACK_CLIENT_ID and SLACK_CLIENT_SECRET, `GET /slack/install` and
-`GET /slack/oauth_redirect` install the app into another workspace (bot.adapters.slack.oauth).
-With TEAMS_APP_ID, `POST /api/messages` takes Teams' activities (bot.adapters.teams.endpoint,
-handed over ready-made by the wiring); either platform alone is enough. The schema is migrated
-once, before the workers start; then each worker builds its own bot (database engines must not
-cross a fork) and starts its own ticker.
+`POST /slack/events` takes slash commands, interactivity and events (bot.adapters.slack.guard
+checks each signature and replay before bolt sees it; bodies over 1 MiB are refused on every
+path, Teams' too, bot.adapters.web.limits); `GET /healthz` answers 200 with JSON when the
+database and the scheduler are healthy, 503 otherwise, within 2 seconds (bot.adapters.web.health);
+with SLACK_CLIENT_ID and SLACK_CLIENT_SECRET, `GET /slack/install` and `GET /slack/oauth_redirect`
+install the app into another workspace (bot.adapters.slack.oauth). With TEAMS_APP_ID,
+`POST /api/messages` takes Teams' activities (bot.adapters.teams.endpoint, handed over
+ready-made by the wiring, which checks their tokens); either platform alone is enough. The schema
+is migrated once, before the workers start; then each worker builds its own bot (database engines
+must not cross a fork) and starts its own ticker.
 """
 
 from __future__ import annotations
@@ -23,9 +25,12 @@ from slack_bolt import App
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 
 from bot.adapters.slack.app import build_app
+from bot.adapters.slack.guard import SlackGuard
 from bot.adapters.slack.logs import redact_tokens_in_logs
 from bot.adapters.slack.paths import EVENTS_PATH, HEALTH_PATH, TEAMS_PATH
-from bot.adapters.slack.services import WebProcess, WsgiApp
+from bot.adapters.slack.services import SlackServices, WebProcess, WsgiApp
+from bot.adapters.web.health import BoundedHealth
+from bot.adapters.web.limits import bounded_bodies
 from bot.config import Settings
 from bot.store import migrate
 from bot.store.db import make_engine
@@ -35,6 +40,7 @@ log = logging.getLogger(__name__)
 __all__ = ["EVENTS_PATH", "HEALTH_PATH", "CommitteeServer", "serve", "wsgi_app"]
 
 StartResponse = Callable[..., Any]
+Health = Callable[[], tuple[bool, dict[str, Any]]]
 
 
 def _json(start_response: StartResponse, status: str, body: dict[str, Any]) -> list[bytes]:
@@ -44,12 +50,30 @@ def _json(start_response: StartResponse, status: str, body: dict[str, Any]) -> l
 
 
 def wsgi_app(
-    health: Callable[[], tuple[bool, dict[str, Any]]], app: App | None, teams: WsgiApp | None = None
+    services: SlackServices | None,
+    app: App | None,
+    settings: Settings,
+    *,
+    health: Health | None = None,
+    teams: WsgiApp | None = None,
 ) -> WsgiApp:
-    """Routes the endpoints: Slack's when `app` is given (with OAuth also `GET /slack/install`
-    and `GET /slack/oauth_redirect`, which bolt's OAuth flow answers), Teams' `POST /api/messages`
-    when `teams` is given, and `GET /healthz`; everything else is 404."""
+    """Routes the endpoints: Slack's when `services` and `app` are given (with OAuth also
+    `GET /slack/install` and `GET /slack/oauth_redirect`, which bolt's OAuth flow answers),
+    Teams' `POST /api/messages` when `teams` is given, and `GET /healthz` (`health`, else the
+    Slack services'); everything else is 404."""
+    check = health or (services.health if services is not None else None)
+    if check is None:
+        raise ValueError("serve needs a health check")
+    bounded_health = BoundedHealth(check)
     slack = SlackRequestHandler(app, path=EVENTS_PATH) if app is not None else None
+    events = None
+    if slack is not None and services is not None:
+        events = SlackGuard(
+            slack,
+            signing_secret=settings.slack_signing_secret or "",
+            first_sight=services.first_sight,
+            already_done=lambda: services.conversation.tr.t("slack.replayed"),
+        )
     flow = app.oauth_flow if app is not None else None
     oauth_paths = {flow.install_path, flow.redirect_uri_path} if flow is not None else set()
 
@@ -60,24 +84,22 @@ def wsgi_app(
             if method != "POST":
                 return _json(start_response, "405 Method Not Allowed", {"error": "POST only"})
             return teams(environ, start_response)
-        if path == HEALTH_PATH and method in ("GET", "HEAD"):
-            ok, report = health()
-            return _json(start_response, "200 OK" if ok else "503 Service Unavailable", {"ok": ok, **report})
-        if slack is None:
-            return _json(start_response, "404 Not Found", {"error": "not found"})
-        if path == EVENTS_PATH:
+        if events is not None and path == EVENTS_PATH:
             if method != "POST":
                 return _json(start_response, "405 Method Not Allowed", {"error": "POST only"})
-            result: Iterable[bytes] = slack(environ, start_response)
-            return result
-        if path in oauth_paths:
+            return events(environ, start_response)
+        if slack is not None and path in oauth_paths:
             if method != "GET":
                 return _json(start_response, "405 Method Not Allowed", {"error": "GET only"})
             answer: Iterable[bytes] = slack(environ, start_response)
             return answer
+        if path == HEALTH_PATH and method in ("GET", "HEAD"):
+            ok, report = bounded_health()
+            return _json(start_response, "200 OK" if ok else "503 Service Unavailable", {"ok": ok, **report})
         return _json(start_response, "404 Not Found", {"error": "not found"})
 
-    return route
+    # Bodies are bounded for every path, Teams' included, before anything reads them.
+    return bounded_bodies(route)
 
 
 #: options that older gunicorn versions (pyproject allows 23+) do not know: left out there
@@ -104,8 +126,9 @@ class CommitteeServer(BaseApplication):  # type: ignore[misc]  # gunicorn has no
 
     def load(self) -> WsgiApp:
         process = self.process = self.build(self.settings)
-        app = build_app(process.slack, self.settings) if process.slack is not None else None
-        return wsgi_app(process.health, app, process.teams)
+        slack = process.slack
+        app = build_app(slack, self.settings) if slack is not None else None
+        return wsgi_app(slack, app, self.settings, health=process.health, teams=process.teams)
 
 
 def _post_worker_init(worker: Any) -> None:

@@ -16,6 +16,7 @@ TEAMS_AUTH=off nothing is checked and replies go without a token to the serviceU
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import json
 import logging
 import secrets
@@ -199,6 +200,7 @@ class TeamsEndpoint:
         """`connections` gives the app's own token for replies (default: MSAL with the app's
         credentials; TEAMS_AUTH=off replies without one)."""
         config = self.config = services.config
+        self.first_delivery = services.first_delivery
         self.agent = TeamsAgent(services)
         self.validator = JwtTokenValidator(config.auth_configuration())
         connections = connections or connection_manager(config)
@@ -245,6 +247,10 @@ class TeamsEndpoint:
             # a token is for one Bot Connector: a reply carrying the app's own token goes nowhere else
             log.warning("Teams activity refused: its serviceUrl is not the one its token was issued for")
             return 401, {"error": "unauthorized"}
+        key = delivery_key(body)
+        if key is not None and not self.first_delivery(key):
+            log.info("a Teams activity arrived again: answered, not applied again")
+            return 200, None
         try:
             response = await self.adapter.process_request(_Request(body, {}, claims), self.agent)
         except Exception:
@@ -272,6 +278,17 @@ def _same_host(claimed: Any, given: Any) -> bool:
         return False
     a, b = urlparse(claimed), urlparse(given)
     return bool(a.hostname) and a.hostname == b.hostname and (a.port or 443) == (b.port or 443)
+
+
+def delivery_key(activity: Mapping[str, Any]) -> str | None:
+    """What makes an activity the same one when it arrives again: its id in its conversation
+    (hashed to fit the seen-ids table); None for one without an id, which is always applied."""
+    ident = activity.get("id")
+    conversation = (activity.get("conversation") or {}).get("id")
+    if not isinstance(ident, str) or not ident or not isinstance(conversation, str):
+        return None
+    digest = hashlib.sha256(f"{conversation}\n{ident}".encode()).hexdigest()
+    return f"teams:{digest[:58]}"
 
 
 def _who(actor: Actor) -> str:

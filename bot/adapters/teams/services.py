@@ -48,3 +48,6 @@ class TeamsServices:
     choices: Callable[[str], Choices]
     #: the app registration the tokens are checked against and replies are sent with
     config: TeamsConfig
+    #: True only the first time a key is seen, by any process: an activity that arrives again
+    #: (the same id in the same conversation) is answered but not applied again
+    first_delivery: Callable[[str], bool]
