@@ -39,23 +39,13 @@ def post(url: str, activity: dict[str, Any], authorization: str | None = None) -
 
 
 @contextmanager
-def serve(tmp_path: Path, env: dict[str, str]) -> Iterator[str]:
+def serve(tmp_path: Path, env: dict[str, str], command: str = "serve") -> Iterator[str]:
     port = free_port()
+    args = ["serve", "--host", "127.0.0.1", "--port", str(port)] if command == "serve" else [command]
     process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "bot",
-            "--log-level",
-            "WARNING",
-            "serve",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-        ],
+        [sys.executable, "-m", "bot", "--log-level", "WARNING", *args],
         cwd=tmp_path,  # no stray .env
-        env=env,
+        env={**env, "PORT": str(port)},
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
     )
@@ -134,8 +124,12 @@ def test_serve_refuses_a_teams_activity_without_a_token(
         assert connector.sent == [] and connector.requests == 0
 
 
-def test_serve_with_teams_settings_alone(database_url: str, connector: FakeConnector, tmp_path: Path) -> None:
-    """No Slack settings at all: serve answers Teams and the health check, and nothing of Slack."""
+@pytest.mark.parametrize("command", ["serve", "run"])
+def test_serve_with_teams_settings_alone(
+    database_url: str, connector: FakeConnector, tmp_path: Path, command: str
+) -> None:
+    """No Slack settings at all: serve (and run, which serves then) answers Teams and the health
+    check, and nothing of Slack."""
     env = {
         **os.environ,
         "DATABASE_URL": database_url,
@@ -148,7 +142,7 @@ def test_serve_with_teams_settings_alone(database_url: str, connector: FakeConne
     }
     for name in [n for n in env if n.startswith("SLACK_")] + ["TEAMS_TENANT_ID", "TEAMS_APP_PASSWORD"]:
         env.pop(name, None)
-    with serve(tmp_path, env) as base:
+    with serve(tmp_path, env, command) as base:
         status, body = http(base + "/healthz")
         assert status == 200 and body["database"] == "ok"
         driver = TeamsDriver(endpoint=None, connector=connector)  # type: ignore[arg-type]  # only builds activities
