@@ -23,7 +23,7 @@ from urllib.parse import urlencode
 from slack_sdk.signature import SignatureVerifier
 
 SIGNING_SECRET = "bench-signing-secret-0123456789abcdef"
-BOT_TOKEN = "xoxb-bench-0000-token"
+BOT_TOKEN = "xoxb-bench-0000-token"  # the one token of `--auth token` (and of the reminders part)
 COMMAND = "/committee"
 REPLY_TIMEOUT = 10.0
 #: an acknowledgement this slow may be the "working on it" one: wait for the response_url
