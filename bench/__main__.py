@@ -151,10 +151,10 @@ def load(url: str, size: str, today: dt.date, auth: str) -> list[dict[str, Any]]
     engine = make_engine(url)
     try:
         reports = generate.load(engine, workspaces(size), today)
+        if auth == "oauth":  # the app installed in every workspace of the database
+            slack_auth.install(engine, [team for team, _ in workspaces(size)])
     finally:
         engine.dispose()
-    if auth == "oauth":  # the app installed in every workspace of the database
-        slack_auth.install(url, [team for team, _ in workspaces(size)])
     return [asdict(r) for r in reports]
 
 

@@ -299,8 +299,9 @@ def _slack(kind: str, s: dict[str, Any], aims: list[list[str]]) -> list[str]:
 
 
 def r_seconds(t: dict[str, Any]) -> str:
-    first = next(iter(t["bot"].values()))
-    return f"{first['seconds']:g}"
+    seconds = [_figure(v.get("seconds")) for v in t["bot"].values() if isinstance(v, dict)]
+    known = [x for x in seconds if x is not None]
+    return f"{known[0]:g}" if known else "?"
 
 
 def _core(core: dict[str, Any], digest: dict[str, Any]) -> list[str]:

@@ -18,6 +18,8 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
+from sqlalchemy import Engine
+
 from bench.load import BOT_TOKEN, SIGNING_SECRET
 
 MODES = ("oauth", "token")
@@ -34,34 +36,29 @@ def bot_user(team: str) -> str:
     return f"UBOT{team}"
 
 
-def install(url: str, teams: Iterable[str]) -> None:
+def install(engine: Engine, teams: Iterable[str]) -> None:
     """The app's installation in each of `teams`, stored as the OAuth callback stores it."""
     from slack_sdk.oauth.installation_store import Installation
 
     from bot.adapters.slack.oauth import Installations
     from bot.adapters.slack.paths import BOT_SCOPES
-    from bot.store.db import make_engine
 
-    engine = make_engine(url)
-    try:
-        store = Installations(engine, CLIENT_ID)
-        for team in teams:
-            store.save(
-                Installation(
-                    app_id=APP_ID,
-                    team_id=team,
-                    team_name=f"Bench {team}",
-                    bot_token=workspace_token(team),
-                    bot_id=f"B{team}",
-                    bot_user_id=bot_user(team),
-                    bot_scopes=list(BOT_SCOPES),
-                    user_id="U0BENCH001",
-                    token_type="bot",
-                    installed_at=dt.datetime.now(dt.UTC).timestamp(),
-                )
+    store = Installations(engine, CLIENT_ID)
+    for team in teams:
+        store.save(
+            Installation(
+                app_id=APP_ID,
+                team_id=team,
+                team_name=f"Bench {team}",
+                bot_token=workspace_token(team),
+                bot_id=f"B{team}",
+                bot_user_id=bot_user(team),
+                bot_scopes=list(BOT_SCOPES),
+                user_id="U0BENCH001",
+                token_type="bot",
+                installed_at=dt.datetime.now(dt.UTC).timestamp(),
             )
-    finally:
-        engine.dispose()
+        )
 
 
 def teach_fake(installed: dict[str, dict[str, Any]], teams: Iterable[str], main: str) -> None:
