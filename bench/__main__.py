@@ -162,14 +162,14 @@ def load(url: str, size: str, today: dt.date, auth: str) -> list[dict[str, Any]]
 
 
 def serve_settings() -> tuple[int, int, int]:
-    """gunicorn's workers, threads and keep-alive as `committee-bot serve` sets them."""
-    try:
-        from bot.adapters.slack import server
+    """gunicorn's workers, threads and keep-alive as `committee-bot serve` sets them (from
+    WEB_CONCURRENCY and WEB_THREADS, as serve reads them from this environment)."""
+    from bot.adapters.slack import server
+    from bot.config import Settings
 
-        opts = server.options("127.0.0.1", 0)
-        return int(opts["workers"]), int(opts["threads"]), int(opts.get("keepalive", 2))
-    except Exception:
-        return 2, 4, 5
+    web = {k: v for k, v in os.environ.items() if k in ("WEB_CONCURRENCY", "WEB_THREADS")}
+    opts = server.options(Settings.load(web, dotenv=None), "127.0.0.1", 0)
+    return int(opts["workers"]), int(opts["threads"]), int(opts.get("keepalive", 2))
 
 
 def serve_env(url: str, api_url: str, auth: str, *, scheduler: bool = False) -> dict[str, str]:
