@@ -170,7 +170,12 @@ def _slack(kind: str, s: dict[str, Any], aims: list[list[str]]) -> list[str]:
             g99 = _ratio(per[big]["p99"], per["small"]["p99"])
             rows.append([cmd, _x(g50), _x(g99)])
             aims.append(
-                [f"growth {big}/small < {AIM_GROWTH} (p50): {cmd}", kind, _x(g50), _ok(_below(g50, AIM_GROWTH))]
+                [
+                    f"growth {big}/small < {AIM_GROWTH} (p50): {cmd}",
+                    kind,
+                    _x(g50),
+                    _ok(_below(g50, AIM_GROWTH)),
+                ]
             )
         out += [f"**How cost grows**: {big} ÷ small, same command, same run:", ""]
         out += _table(["command", "p50", "p99"], rows)
@@ -178,7 +183,9 @@ def _slack(kind: str, s: dict[str, Any], aims: list[list[str]]) -> list[str]:
         if "decade" in per:
             p99 = _figure(per["decade"]["p99"])
             shown = NO_FIGURE if p99 is None else f"{_ms(p99)} ms"
-            aims.append([f"p99 < {AIM_P99_MS:.0f} ms at decade: {cmd}", kind, shown, _ok(_below(p99, AIM_P99_MS))])
+            aims.append(
+                [f"p99 < {AIM_P99_MS:.0f} ms at decade: {cmd}", kind, shown, _ok(_below(p99, AIM_P99_MS))]
+            )
         if "small" in per:
             ratio = _ratio(per["small"]["p50"], per["baseline"]["p50"])
             aims.append(

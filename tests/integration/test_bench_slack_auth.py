@@ -5,8 +5,9 @@ Signed as the load generator signs, through the bolt app the bot builds, over th
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
+from typing import Any
 
 import pytest
 from slack_bolt import BoltRequest
@@ -32,7 +33,7 @@ def fake() -> Iterator[FakeSlack]:
 
 
 def bench_bot(settings: Settings, clock: FixedClock, fake: FakeSlack, mode: str) -> Bot:
-    slack = {
+    slack: dict[str, Any] = {
         "oauth": {"slack_client_id": slack_auth.CLIENT_ID, "slack_client_secret": slack_auth.CLIENT_SECRET},
         "token": {"slack_bot_token": BOT_TOKEN},
     }[mode]
@@ -46,7 +47,8 @@ def answer(bot: Bot, fake: FakeSlack, team: str) -> tuple[int, bool]:
     """The HTTP status of `help` from `team`, and whether the reply came with it."""
     app = build_app(bot.slack_services(), bot.settings)
     body, headers = signed_command(Target("t", 0, team), "help", fake.response_url())
-    response = app.dispatch(BoltRequest(body=body.decode(), headers=headers))
+    sent: dict[str, str | Sequence[str]] = {**headers}
+    response = app.dispatch(BoltRequest(body=body.decode(), headers=sent))
     return response.status, has_reply(response.body.encode())
 
 
@@ -78,6 +80,7 @@ def test_token_mode_answers_the_measured_workspace_only(
 
 
 def test_report_says_no_figure_for_a_zero_or_missing_throughput() -> None:
+    aims: list[list[str]] = []
     lines = report._slack(
         "sqlite",
         {
@@ -90,7 +93,7 @@ def test_report_says_no_figure_for_a_zero_or_missing_throughput() -> None:
             },
             "serve": {},
         },
-        aims := [],
+        aims,
     )
     text = "\n".join(lines)
     assert "| 8 | 400 | 0 | no figure |" in text
