@@ -6,6 +6,8 @@ import math
 from pathlib import Path
 from typing import Any
 
+from bench.figures import NO_FIGURE, _below, _figure, _ms, _ok, _rate, _ratio, _scaled, _x
+
 BEGIN = "<!-- results:begin (written by `python -m bench`; do not edit by hand) -->"
 END = "<!-- results:end -->"
 
@@ -15,58 +17,6 @@ AIM_GROWTH = 1.5
 AIM_REMINDERS_S = 20.0
 AIM_MEMORY_MB = 150.0
 AIM_HEALTHY_S = 2.0
-
-
-NO_FIGURE = "no figure"
-
-
-def _figure(value: Any) -> float | None:
-    """A measured number, or None when there is none (missing, not a number, NaN)."""
-    if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value):
-        return None
-    return float(value)
-
-
-def _ratio(a: Any, b: Any) -> float | None:
-    """a ÷ b, or None when either is missing or b is zero (nothing got through under load)."""
-    x, y = _figure(a), _figure(b)
-    return None if x is None or y is None or y == 0 else x / y
-
-
-def _scaled(value: Any, factor: float) -> float | None:
-    x = _figure(value)
-    return None if x is None else x * factor
-
-
-def _ms(value: float | None) -> str:
-    value = _figure(value)
-    if value is None:
-        return "–"
-    return f"{value:.1f}" if value < 100 else f"{value:.0f}"
-
-
-def _x(value: float | None) -> str:
-    value = _figure(value)
-    if value is None:
-        return NO_FIGURE
-    return f"{value:.1f}×" if value < 10 else f"{value:.0f}×"
-
-
-def _rate(value: Any, fmt: str = ".0f") -> str:
-    value = _figure(value)
-    return NO_FIGURE if value is None else format(value, fmt)
-
-
-def _ok(good: bool | None) -> str:
-    if good is None:
-        return NO_FIGURE
-    return "met" if good else "**missed**"
-
-
-def _below(value: float | None, aim: float, *, inclusive: bool = False) -> bool | None:
-    if value is None:
-        return None
-    return value <= aim if inclusive else value < aim
 
 
 def _table(header: list[str], rows: list[list[str]]) -> list[str]:
