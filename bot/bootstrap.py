@@ -103,7 +103,7 @@ class Bot:
         """What the Slack adapter is given: no more than it needs."""
         from bot.adapters.slack.oauth import oauth_stores
         from bot.adapters.slack.services import SlackServices
-        from bot.store.replays import first_sight
+        from bot.store.replays import RequestsSeen
         from bot.store.slack_events import first_delivery
 
         return SlackServices(
@@ -111,7 +111,7 @@ class Bot:
             what_matters=self.committee.what_matters,
             choices=self.choices,
             first_delivery=lambda event_id: first_delivery(self.engine, event_id, self.clock.now()),
-            first_sight=lambda signature, ts, now: first_sight(self.engine, signature, ts, now),
+            first_sight=RequestsSeen(self.engine).first_sight,
             health=self.health,
             welcome_installer=self.committee.welcome_installer,
             oauth=oauth_stores(self.engine, self.settings) if self.settings.has_oauth else None,
