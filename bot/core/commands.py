@@ -11,7 +11,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from bot.core import bodies, consultations, decisions, grammar, ledger, meetings, workspace
+from bot.core import (
+    bodies,
+    consultations,
+    corrections,
+    decisions,
+    edits,
+    grammar,
+    ledger,
+    meetings,
+    workspace,
+)
 from bot.core.base import Actor
 from bot.core.context import Context
 from bot.core.errors import InvalidInput
@@ -66,6 +76,7 @@ COMMAND_HANDLERS: dict[str, Handler[Any]] = {
     "help": Handler(ShowHelp, show_help),
     "body.add": Handler(bodies.AddBody, bodies.add_body),
     "body.list": Handler(bodies.ListBodies, bodies.list_bodies),
+    "body.edit": Handler(edits.EditBody, edits.edit_body),
     "role.grant": Handler(bodies.GrantRole, bodies.grant_role),
     "role.revoke": Handler(bodies.RevokeRole, bodies.revoke_role),
     "role.list": Handler(bodies.ListRoles, bodies.list_roles),
@@ -73,22 +84,29 @@ COMMAND_HANDLERS: dict[str, Handler[Any]] = {
     "meeting.list": Handler(meetings.ListMeetings, meetings.list_meetings),
     "meeting.show": Handler(meetings.ShowMeeting, meetings.show_meeting),
     "meeting.cancel": Handler(meetings.CancelMeeting, meetings.cancel_meeting),
-    "meeting.edit": Handler(meetings.EditMeeting, meetings.edit_meeting),
+    "meeting.edit": Handler(edits.EditMeeting, edits.edit_meeting),
+    "meeting.remove": Handler(corrections.RemoveRecord, corrections.remove_meeting),
     "consultation.add": Handler(consultations.AddConsultation, consultations.add_consultation),
     "consultation.list": Handler(consultations.ListConsultations, consultations.list_consultations),
     "consultation.show": Handler(consultations.ShowConsultation, consultations.show_consultation),
     "consultation.submit": Handler(consultations.SubmitConsultation, consultations.submit_consultation),
-    "consultation.edit": Handler(consultations.EditConsultation, consultations.edit_consultation),
+    "consultation.edit": Handler(edits.EditConsultation, edits.edit_consultation),
+    "consultation.remove": Handler(corrections.RemoveRecord, corrections.remove_consultation),
     "decision.add": Handler(decisions.AddDecision, decisions.add_decision),
     "decision.list": Handler(decisions.ListDecisions, decisions.list_decisions),
     "decision.show": Handler(decisions.ShowDecision, decisions.show_decision),
     "decision.done": Handler(decisions.FinishFollowUp, decisions.finish_follow_up),
+    "decision.edit": Handler(edits.EditDecision, edits.edit_decision),
+    "decision.remove": Handler(corrections.RemoveRecord, corrections.remove_decision),
     "fund.add": Handler(ledger.AddFund, ledger.add_fund),
     "fund.income": Handler(ledger.BookEntry, ledger.book_income),
     "fund.cost": Handler(ledger.BookEntry, ledger.book_cost),
     "fund.balance": Handler(ledger.ShowBalances, ledger.show_balances),
     "fund.report": Handler(ledger.ShowFundReport, ledger.show_fund_report),
     "fund.entries": Handler(ledger.ListEntries, ledger.list_entries),
+    "fund.reverse": Handler(corrections.ReverseEntry, corrections.reverse_entry),
+    "undo": Handler(corrections.Undo, corrections.undo),
+    "history": Handler(corrections.ShowHistory, corrections.show_history),
     "digest.channel": Handler(workspace.SetDigestChannel, workspace.set_digest_channel),
 }
 

@@ -9,11 +9,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from bot.core import parsing
+from bot.core import history, parsing
 from bot.core.base import Actor, Page, RecordType
 from bot.core.bodies import Body, find_body
 from bot.core.context import PAGE, Context, audit, changed, text, today, wrong_kind
 from bot.core.errors import Conflict, InvalidInput
+from bot.core.history import Action, plain
 
 TEXT_LIMIT = 4000
 
@@ -30,6 +31,19 @@ class Decision:
     follow_up_on: dt.date | None = None
     owner: str | None = None
     follow_up_done_on: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionFields:
+    """Every field `decision edit` may change, as it is to be stored."""
+
+    body_id: int
+    decided_on: dt.date
+    paragraph: int
+    text: str
+    meeting_id: int | None
+    follow_up_on: dt.date | None
+    owner: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +126,11 @@ class DecisionRepository(Protocol):
         ...
 
     def finish_follow_up(self, decision_id: int, on: dt.date) -> None: ...
+    def update(self, decision_id: int, fields: DecisionFields) -> None: ...
+    def set_removed(self, number: int, at: dt.datetime | None) -> None:
+        """Remove (at `at`) or restore (None); no query but the history sees a removed one."""
+        ...
+
     def open_follow_ups(
         self, *, limit: int, owner: str | None = None, before: dt.date | None = None
     ) -> Page[Decision]:
@@ -161,6 +180,7 @@ def add_decision(ctx: Context, actor: Actor, args: AddDecision) -> DecisionSaved
         new = NewDecision(body.id, day, body_text, meeting_id, args.follow_up, args.owner, paragraph)
         decision = uow.decisions.add(uow.workspace.next_number(), paragraph, new, ctx.clock.now())
         audit(ctx, uow, actor, "decision.add", f"#{decision.number}", body=body.name, paragraph=paragraph)
+        history.record(ctx, uow, actor, decision.number, RecordType.DECISION, Action.ADD)
         changed(ctx, uow, RecordType.DECISION, decision.number)
         uow.commit()
     return DecisionSaved(decision)
@@ -202,6 +222,9 @@ def finish_follow_up(ctx: Context, actor: Actor, args: FinishFollowUp) -> Decisi
             )
         uow.decisions.finish_follow_up(d.id, on)
         audit(ctx, uow, actor, "decision.done", f"#{d.number}", on=on)
+        history.record(
+            ctx, uow, actor, d.number, RecordType.DECISION, Action.DONE, {"done": (None, plain(on))}
+        )
         changed(ctx, uow, RecordType.DECISION, d.number)
         uow.commit()
         saved = uow.decisions.get(d.number)

@@ -12,6 +12,7 @@ from bot.core.base import AuditEvent, RecordType
 from bot.core.bodies import BodyRepository, RoleRepository
 from bot.core.consultations import ConsultationRepository
 from bot.core.decisions import DecisionRepository
+from bot.core.history import HistoryRepository
 from bot.core.ledger import LedgerRepository
 from bot.core.meetings import MeetingRepository
 
@@ -48,6 +49,8 @@ class UnitOfWork(Protocol):
     def ledger(self) -> LedgerRepository: ...
     @property
     def workspace(self) -> WorkspaceRepository: ...
+    @property
+    def history(self) -> HistoryRepository: ...
 
     def __enter__(self) -> Self: ...
     def __exit__(

@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from bot.core.annual_report import AnnualReport
+from bot.core.corrections import EntryReversed, RecordHistory, RecordRemoved, Undone
 from bot.core.digest import Digest
+from bot.core.record_fields import RecordEdited
 from bot.core.reminders import ReminderOverview, ReminderSnoozed
 from bot.core.results import (
     BodyList,
@@ -33,7 +35,7 @@ from bot.core.results import (
     RoleChanged,
     RoleList,
 )
-from bot.views import bodies, consultations, decisions, digest, ledger, meetings, reminders
+from bot.views import bodies, consultations, corrections, decisions, digest, ledger, meetings, reminders
 from bot.views.annual_report_md import report_message
 from bot.views.help import help_message
 from bot.views.message import Message
@@ -74,6 +76,11 @@ PRESENTERS: dict[type[Any], Present] = dict(
         _entry(ReminderOverview, reminders.overview_message),
         _entry(ReminderSnoozed, reminders.snoozed_message),
         _entry(AnnualReport, report_message),
+        _entry(RecordEdited, corrections.record_edited),
+        _entry(RecordRemoved, corrections.record_removed),
+        _entry(EntryReversed, corrections.entry_reversed),
+        _entry(Undone, corrections.undone),
+        _entry(RecordHistory, corrections.record_history),
     ]
 )
 

@@ -68,7 +68,7 @@ class Words:
             if p.option:
                 value = f'"<{ph}>"' if p.kind is grammar.Kind.TEXT else shown
                 option = p.sv if swedish and p.sv else p.name
-                shown = f"--{option} {value}"
+                shown = f"--{option}" if p.kind is grammar.Kind.FLAG else f"--{option} {value}"
             parts.append(shown if p.required else f"[{shown}]")
         return " ".join(parts)
 
