@@ -53,6 +53,8 @@ class Settings:
     #: `serve`: gunicorn worker processes, and threads in each
     web_concurrency: int = 2
     web_threads: int = 4
+    #: amounts above this (öre; `LARGE_AMOUNT` is in kronor) are booked only after confirmation
+    large_amount: int = 10_000_000_00
 
     @property
     def has_http_credentials(self) -> bool:
@@ -182,6 +184,12 @@ def _parse(env: Mapping[str, str]) -> Settings:
                 problems.append(f"{name} must be a whole number from 1 to 64, not {count!r}")
             else:
                 kw[attr] = int(count)
+    if (large := get("LARGE_AMOUNT")) is not None:
+        digits = large.replace(" ", "").replace("_", "")
+        if not digits.isdigit() or int(digits) < 1:
+            problems.append(f"LARGE_AMOUNT must be a whole number of kronor such as 10000000, not {large!r}")
+        else:
+            kw["large_amount"] = int(digits) * 100
     if problems:
         raise SettingsError(problems)
     return Settings(**kw)  # type: ignore[arg-type]  # keys are checked above
