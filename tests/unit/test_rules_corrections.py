@@ -32,7 +32,9 @@ def changes(result: RecordEdited) -> list[tuple[str, object, object]]:
 
 
 def test_every_field_of_a_meeting_can_be_corrected(office: Office) -> None:
-    moved = office.run('meeting edit 3 --where "Tyresö slott" --title "Konferens" --date 2021-10-15 --time 13:00')
+    moved = office.run(
+        'meeting edit 3 --where "Tyresö slott" --title "Konferens" --date 2021-10-15 --time 13:00'
+    )
     assert isinstance(moved, RecordEdited)
     assert changes(moved) == [
         ("date", dt.date(2021, 10, 14), dt.date(2021, 10, 15)),
@@ -41,7 +43,10 @@ def test_every_field_of_a_meeting_can_be_corrected(office: Office) -> None:
         ("title", None, "Konferens"),
     ]
     other = office.run('meeting edit 3 --body "Nätverket" --where none')
-    assert changes(other) == [("body", "Samarbetskommittén", "Nätverket för planeringschefer"), ("place", "Tyresö slott", None)]
+    assert changes(other) == [
+        ("body", "Samarbetskommittén", "Nätverket för planeringschefer"),
+        ("place", "Tyresö slott", None),
+    ]
     m = next(m for m in office.state.meetings.values() if m.number == 3)
     assert (m.place, m.title, m.body.number, m.date) == (None, "Konferens", 2, dt.date(2021, 10, 15))
     assert office.listener.calls[-1] == (RecordType.MEETING, 3)  # reminders re-planned
