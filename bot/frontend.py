@@ -38,6 +38,10 @@ BUTTON_COMMANDS = {
     "decision.show": "decision show {value}",
     "decision.done": "decision done {value}",
     "meeting.remove": "meeting remove {value}",
+    # Edit opens the record's form in Slack; elsewhere it shows the command that edits
+    "meeting.edit": "meeting edit {value}",
+    "consultation.edit": "consultation edit {value}",
+    "decision.edit": "decision edit {value}",
     "consultation.remove": "consultation remove {value}",
     "decision.remove": "decision remove {value}",
     "reminders.snooze": "reminders snooze {value}",

@@ -7,6 +7,7 @@ from bot.core.results import MeetingDetail, MeetingList, MeetingSaved
 from bot.views.decisions import decision_line
 from bot.views.inline import Inline, join, strong, text
 from bot.views.message import Actions, Block, Button, Confirm, Context, Fields, Item, Message, Text
+from bot.views.record_buttons import correction_buttons
 from bot.views.words import Words
 
 
@@ -88,5 +89,5 @@ def meeting_detail(p: Words, r: MeetingDetail) -> Message:
         in_order = sorted(r.decisions, key=lambda d: (d.decided_on, d.paragraph))
         blocks.append(Text(join((decision_line(p, d) for d in in_order), "\n")))
     if not m.cancelled:
-        blocks.append(Actions(meeting_buttons(p, m)[1:]))
+        blocks.append(Actions((*meeting_buttons(p, m)[1:], *correction_buttons(p, "meeting", m.number))))
     return Message(tuple(blocks), title)

@@ -12,7 +12,9 @@ from typing import Any
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
+from bot.adapters.slack import forms
 from bot.adapters.slack.blocks import ACTION_PREFIX, parse_action
+from bot.adapters.slack.edit_forms import open_edit
 from bot.adapters.slack.home import publish_home
 from bot.adapters.slack.side import SlackSide, log
 from bot.views.message import Message
@@ -35,6 +37,13 @@ def register(app: App, side: SlackSide) -> None:
         try:
             name, number = parse_action(str(action["action_id"]), value)
             actor = side.actor(context, user)
+            if name in forms.EDITS and number.isdigit():
+                form = open_edit(side, actor, name, int(number))
+                if isinstance(form, dict):
+                    client.views_open(trigger_id=body["trigger_id"], view=form)
+                else:
+                    _answer(side, client, respond, body, form, on_home)
+                return
             reply = side.conversation.press(actor, name, number, cmd=side.cmd)
             _answer(side, client, respond, body, reply.message, on_home)
             if on_home:

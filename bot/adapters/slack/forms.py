@@ -35,7 +35,12 @@ FORMS: dict[str, tuple[str, ...]] = {
     "decision.add": ("body", "date", "text", "meeting", "paragraph", "follow-up", "owner"),
     "fund.cost": _ENTRY,
     "fund.income": _ENTRY,
+    # opened by a record's Edit button, filled in with its values (bot.adapters.slack.edit_forms)
+    "meeting.edit": ("body", "date", "time", "where", "title"),
+    "consultation.edit": ("title", "issuer", "ref", "due", "received", "owner", "body"),
+    "decision.edit": ("text", "date", "body", "paragraph", "meeting", "follow-up", "owner"),
 }
+EDITS = frozenset({"meeting.edit", "consultation.edit", "decision.edit"})
 #: fields whose date picker starts at today
 _TODAY_BY_DEFAULT = {"on", "received"}
 _PLACEHOLDERS = {
@@ -65,7 +70,8 @@ def form_for(text: str) -> str | None:
             return None
         grammar.parse(text)
     except InvalidInput as error:
-        if error.key in ("error.missing_value", "error.missing_option") and error.usage in FORMS:
+        missing = error.key in ("error.missing_value", "error.missing_option")
+        if missing and error.usage in FORMS and error.usage not in EDITS:
             return error.usage
     return None
 
@@ -110,7 +116,7 @@ def _element(side: SlackSide, name: str, field: str, choices: list[tuple[str, st
     elif param.kind is grammar.Kind.USER:
         element = {"type": "users_select"}
     else:
-        element = {"type": "plain_text_input", "multiline": name == "decision.add" and field == "text"}
+        element = {"type": "plain_text_input", "multiline": name.startswith("decision.") and field == "text"}
         if field in _PLACEHOLDERS:
             element["placeholder"] = {"type": "plain_text", "text": side.t(_PLACEHOLDERS[field])}
     element["action_id"] = VALUE
@@ -121,8 +127,11 @@ def _cut(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def open_form(side: SlackSide, actor: Actor, name: str) -> dict[str, Any] | Message:
-    """The modal for command `name`, or a reply saying why there can be none yet."""
+def open_form(
+    side: SlackSide, actor: Actor, name: str, filled: dict[str, str] | None = None, number: int | None = None
+) -> dict[str, Any] | Message:
+    """The modal for command `name`, or a reply saying why there can be none yet; an edit's
+    form is `filled` with the record's values and carries its `number`."""
     choices = _choices(side, actor, name)
     blocks: list[dict[str, Any]] = []
     for field in FORMS[name]:
@@ -134,13 +143,16 @@ def open_form(side: SlackSide, actor: Actor, name: str) -> dict[str, Any] | Mess
             # Say what the command would say: there are none yet, and how to add one.
             error = NotFound(f"error.{field}_not_found", name="", known=())
             return side.explain(error, "form", None)
+        element = _element(side, name, field, offered)
+        if filled and filled.get(field):
+            _fill(element, filled[field], offered)
         blocks.append(
             {
                 "type": "input",
                 "block_id": field,
                 "optional": not param.required,
                 "label": {"type": "plain_text", "text": _label(side, name, field)},
-                "element": _element(side, name, field, offered),
+                "element": element,
             }
         )
         if len(offered) > SELECT_OPTIONS:
@@ -148,12 +160,31 @@ def open_form(side: SlackSide, actor: Actor, name: str) -> dict[str, Any] | Mess
             blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": note}]})
     return {
         "type": "modal",
+        "private_metadata": str(number) if number is not None else "",
         "callback_id": CALLBACK_PREFIX + name,
         "title": {"type": "plain_text", "text": side.t(f"slack.form.title.{name}")[:24]},
         "submit": {"type": "plain_text", "text": side.t("slack.form.submit")[:24]},
         "close": {"type": "plain_text", "text": side.t("slack.form.close")[:24]},
         "blocks": blocks,
     }
+
+
+def _fill(element: dict[str, Any], value: str, offered: list[tuple[str, str]]) -> None:
+    """Put today's value into a field of an edit's form."""
+    match element["type"]:
+        case "datepicker":
+            element["initial_date"] = value
+        case "timepicker":
+            element["initial_time"] = value
+        case "users_select":
+            element["initial_user"] = value
+        case "static_select":
+            label = dict(offered).get(value)
+            if label is not None:
+                text = {"type": "plain_text", "text": _cut(label, OPTION_TEXT)}
+                element["initial_option"] = {"text": text, "value": value}
+        case _:
+            element["initial_value"] = value
 
 
 def _typed(state: dict[str, Any]) -> str | None:
@@ -203,15 +234,22 @@ def _field_of(error: CommitteeError, name: str, raw: dict[str, str | None]) -> s
     return fields[0]
 
 
-def submit(side: SlackSide, actor: Actor, name: str, values: dict[str, Any]) -> Outcome:
-    """Run the form's command with what was filled in."""
+def submit(
+    side: SlackSide, actor: Actor, name: str, values: dict[str, Any], number: int | None = None
+) -> Outcome:
+    """Run the form's command with what was filled in (an edit's: of record `number`, where an
+    emptied field that may be empty takes its value away)."""
     spec = grammar.BY_NAME[name]
     raw = {field: _typed((values.get(field) or {}).get(VALUE) or {}) for field in FORMS[name]}
     named = {field: dict(options) for field, options in _choices(side, actor, name).items()}
-    args: dict[str, Any] = {}
+    args: dict[str, Any] = {"id": number} if name in EDITS and number is not None else {}
     errors: dict[str, str] = {}
     for field, value in raw.items():
         param = _param(name, field)
+        if value is None and name in EDITS:
+            if param.clearable:
+                args[field] = grammar.Clear.NONE
+            continue
         if value is None:
             if param.required:
                 missing = InvalidInput("error.missing_value", placeholder=side.tr.t(param.placeholder))

@@ -153,6 +153,15 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "#{number} leaves every list and its reminders stop. Its history is kept and `undo` brings it back.",
     },
     "confirm.yes_remove": {"sv": "Ta bort", "en": "Remove"},
+    # a reminder sent late names the day itself, never a "tomorrow" that has passed
+    "reminder.meeting.late": {"sv": "📅 *Möte:*", "en": "📅 *Meeting:*"},
+    "reminder.follow_up.late": {"sv": "🔁 *Uppföljning:*", "en": "🔁 *Follow-up:*"},
+    "reminder.consultation.late": {"sv": "⏰ *Remissvar:*", "en": "⏰ *Consultation answer:*"},
+    "button.snooze": {"sv": "Påminn mig nästa arbetsdag", "en": "Remind me next working day"},
+    "slack.form.title.meeting.edit": {"sv": "Ändra möte", "en": "Edit meeting"},
+    "slack.form.title.consultation.edit": {"sv": "Ändra remiss", "en": "Edit consultation"},
+    "slack.form.title.decision.edit": {"sv": "Ändra beslut", "en": "Edit decision"},
+    "slack.field.decision.edit.text": {"sv": "Beslutet", "en": "The decision"},
     # help
     "help.group.history": {"sv": "*Historik*", "en": "*History*"},
     "help.group.undo": {"sv": "*Ångra*", "en": "*Undo*"},
