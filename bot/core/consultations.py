@@ -170,7 +170,7 @@ class ConsultationRepository(Protocol):
         self, *, start: dt.date | None, end: dt.date | None, received_by: dt.date | None, limit: int
     ) -> Page[Consultation]:
         """Unanswered consultations due between `start` and `end` (either open-ended), by due
-        date; with `received_by`, only those received by then."""
+        date; with `received_by`, those received and not yet answered on that day."""
         ...
 
     def open_of(self, owner: str, on: dt.date, limit: int) -> Page[Consultation]:

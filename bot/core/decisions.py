@@ -141,8 +141,10 @@ class DecisionRepository(Protocol):
         """Unfinished follow-ups dated from `start` to `end` (open-ended when None), soonest first."""
         ...
 
-    def recorded_since(self, since: dt.datetime, *, limit: int) -> Page[Decision]:
-        """Decisions entered in the register after `since`, newest first."""
+    def recorded_since(
+        self, since: dt.datetime, *, limit: int, until: dt.datetime | None = None
+    ) -> Page[Decision]:
+        """Decisions entered in the register after `since` (and by `until`), newest first."""
         ...
 
 

@@ -131,4 +131,4 @@ class ReminderCommands:
         today = local_date(now, self.zone)
         with self.registers(actor.workspace_id) as reg:
             since = self.outbox.within(reg).last_digest_sent(actor.workspace_id) or now - DEFAULT_SINCE
-            return build_digest(reg, today, since)
+            return build_digest(reg, today, since, until=now)

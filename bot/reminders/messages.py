@@ -75,7 +75,7 @@ class Messages:
         today = p.today
         if row.kind is DeliveryKind.DIGEST:
             since = self.outbox.within(reg).last_digest_sent(row.workspace_id) or now - DEFAULT_SINCE
-            return digest_message(p, build_digest(reg, today, since), late=row.late)
+            return digest_message(p, build_digest(reg, today, since, until=now), late=row.late)
         if item is None or not still_wanted(row.kind, item, row.step, today):
             return None
         if row.kind is DeliveryKind.CONSULTATION:

@@ -117,14 +117,16 @@ class SqlConsultations(Repository):
         conditions: list[ColumnElement[bool]] = [
             c.workspace_id == self.workspace_id,
             c.removed_at.is_(None),
-            c.submitted_on.is_(None),
         ]
+        if received_by is None:
+            conditions.append(c.submitted_on.is_(None))
+        else:  # unanswered on that day, as the digest of that day reads them
+            conditions.append(or_(c.submitted_on.is_(None), c.submitted_on > received_by))
+            conditions.append(or_(c.received_on.is_(None), c.received_on <= received_by))
         if start is not None:
             conditions.append(c.due_on >= start)
         if end is not None:
             conditions.append(c.due_on <= end)
-        if received_by is not None:
-            conditions.append(or_(c.received_on.is_(None), c.received_on <= received_by))
         query = select(c).where(*conditions).order_by(c.due_on, c.number)
         return page(self.session, query, limit, to_consultation)
 

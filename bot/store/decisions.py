@@ -178,11 +178,12 @@ class SqlDecisions(Repository):
         query = select(d).where(*conditions).order_by(d.follow_up_on, d.number)
         return page(self.session, query, limit, to_decision)
 
-    def recorded_since(self, since: dt.datetime, *, limit: int) -> Page[Decision]:
+    def recorded_since(
+        self, since: dt.datetime, *, limit: int, until: dt.datetime | None = None
+    ) -> Page[Decision]:
         d = DecisionRow
-        query = (
-            select(d)
-            .where(d.workspace_id == self.workspace_id, d.removed_at.is_(None), d.created_at > since)
-            .order_by(d.created_at.desc(), d.number.desc())
-        )
+        conditions = [d.workspace_id == self.workspace_id, d.removed_at.is_(None), d.created_at > since]
+        if until is not None:
+            conditions.append(d.created_at <= until)
+        query = select(d).where(*conditions).order_by(d.created_at.desc(), d.number.desc())
         return page(self.session, query, limit, to_decision)

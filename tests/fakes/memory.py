@@ -218,7 +218,7 @@ class MemoryConsultations(_Repository):
         found = [
             c
             for c in self.state.consultations.values()
-            if c.submitted_on is None
+            if (c.submitted_on is None or (received_by is not None and c.submitted_on > received_by))
             and (start is None or c.due_on >= start)
             and (end is None or c.due_on <= end)
             and (received_by is None or c.received_on is None or c.received_on <= received_by)
@@ -319,8 +319,14 @@ class MemoryDecisions(_Repository):
     def follow_ups_due(self, *, start: dt.date, end: dt.date | None, limit: int) -> Page[Decision]:
         return _page(self._open(lambda d, on: on >= start and (end is None or on <= end)), limit)
 
-    def recorded_since(self, since: dt.datetime, *, limit: int) -> Page[Decision]:
-        found = [d for d in self.state.decisions.values() if self.state.decided_at[d.id] > since]
+    def recorded_since(
+        self, since: dt.datetime, *, limit: int, until: dt.datetime | None = None
+    ) -> Page[Decision]:
+        found = [
+            d
+            for d in self.state.decisions.values()
+            if self.state.decided_at[d.id] > since and (until is None or self.state.decided_at[d.id] <= until)
+        ]
         return _page(
             sorted(found, key=lambda d: (self.state.decided_at[d.id], d.number), reverse=True), limit
         )
