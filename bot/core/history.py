@@ -70,6 +70,10 @@ class HistoryRepository(Protocol):
         """Which of these changes have been taken back already."""
         ...
 
+    def count(self, number: int) -> int:
+        """How many changes record `number` has had (its add included): a calendar's SEQUENCE."""
+        ...
+
 
 def record(
     ctx: Context,

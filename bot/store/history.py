@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 
 from bot.core.base import RecordType
 from bot.core.history import Change, NewChange
@@ -68,6 +68,13 @@ class SqlHistory(Repository):
             .limit(RECENT)
         ).all()
         return [to_change(r) for r in rows]
+
+    def count(self, number: int) -> int:
+        h = HistoryRow
+        found = self.session.scalar(
+            select(func.count()).select_from(h).where(h.workspace_id == self.workspace_id, h.number == number)
+        )
+        return int(found or 0)
 
     def undone(self, change_ids: Sequence[int]) -> set[int]:
         if not change_ids:

@@ -35,5 +35,8 @@ class MemoryHistory:
     def latest_by(self, actor: str, since: dt.datetime) -> list[Change]:
         return [c for c in reversed(self._changes) if c.actor == actor and c.at > since]
 
+    def count(self, number: int) -> int:
+        return sum(1 for c in self._changes if c.number == number)
+
     def undone(self, change_ids: Sequence[int]) -> set[int]:
         return {c.undoes for c in self._changes if c.undoes is not None and c.undoes in change_ids}

@@ -82,6 +82,8 @@ def test_every_correction_keeps_what_was_there(year: Bot, tmp_path: Path) -> Non
     history = ok(year, "history 32")
     assert "tog bort" in history and "dubblett" in history
     assert "plats Tyresö slott → Digitalt" in ok(year, "history 17")
+    with year.registers("local") as uow:
+        assert uow.history.count(17) == 2  # added, edited: a calendar's SEQUENCE
     fund = ok(year, "history 44")
     assert "post #67" in fund and "post #68" in fund
 

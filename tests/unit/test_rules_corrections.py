@@ -128,6 +128,8 @@ def test_a_removed_record_is_hidden_and_comes_back(office: Office) -> None:
     assert isinstance(history, RecordHistory) and history.removed
     assert [line.action for line in history.lines] == ["add", "remove"]
     assert history.lines[-1].reason == "dubblett"
+    with office.register(office.admin.workspace_id) as uow:
+        assert uow.history.count(3) == 2  # added, removed
     back = office.run("undo")
     assert isinstance(back, Undone) and back.result == RecordRemoved(RecordType.MEETING, 3, restored=True)
     assert office.run("meeting list --from 2021-01-01 --to 2021-12-31").page.total == 1
