@@ -7,7 +7,7 @@ Columns are added with plain ALTER TABLE … ADD COLUMN (nullable, no constraint
 no table and the triggers of `decisions_fts` (0004) stay in place.
 
 Revision ID: 0007
-Revises: 0005
+Revises: 0006
 Create Date: 2026-12-01
 """
 
@@ -18,7 +18,7 @@ from alembic import op
 
 
 revision: str = "0007"
-down_revision: str | None = "0005"
+down_revision: str | None = "0006"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
