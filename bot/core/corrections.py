@@ -8,8 +8,10 @@ What `undo` does with each kind of change:
 - an edit: puts back the old values of the fields it changed;
 - a remove: restores the record;
 - a ledger entry or a reversal: books a reversal of it (entries are never edited or deleted);
-- anything else (a body or fund added, a meeting cancelled, an answer or follow-up recorded)
-  is refused with a clear answer that says how to correct it instead (`edit`).
+- a meeting cancelled, an answer or a follow-up recorded: takes it back (the meeting is planned
+  again, the consultation open, the follow-up due), and the reminders are planned again;
+- a body or fund added is refused with a clear answer: a body is renamed (`body edit`), a fund
+  is never removed (its entries are reversed).
 An undo is not itself a change to take back: `undo` twice takes back the two latest changes.
 """
 
@@ -247,10 +249,34 @@ def _take_back(
         record(ctx, uow, actor, number, kind, action, undoes=change.id)
         changed(ctx, uow, kind, number)
         return RecordRemoved(kind, number, restored=restore)
+    if change.action in (Action.CANCEL, Action.SUBMIT, Action.DONE):
+        return _reopen(ctx, uow, actor, change)
     if change.action == Action.EDIT:
         old = {field: values[0] for field, values in change.changes.items()}
         return save_edit(ctx, uow, actor, kind, number, old, usage, action=Action.UNDO, undoes=change.id)
     raise Conflict("error.undo_unsupported", action=change.action, kind=kind.value, number=number)
+
+
+def _reopen(ctx: Context, uow: UnitOfWork, actor: Actor, change: Change) -> RecordEdited:
+    """Take back a cancellation, an answer or a finished follow-up: the record is as before."""
+    kind, number = change.kind, change.number
+    field = {Action.CANCEL: "cancelled", Action.SUBMIT: "submitted", Action.DONE: "done"}[change.action]
+    if kind is RecordType.MEETING:
+        meeting = uow.meetings.get(number)
+        assert meeting is not None
+        uow.meetings.cancel(meeting.id, None)
+    elif kind is RecordType.CONSULTATION:
+        consultation = uow.consultations.get(number)
+        assert consultation is not None
+        uow.consultations.submit(consultation.id, None)
+    else:
+        decision = uow.decisions.get(number)
+        assert decision is not None
+        uow.decisions.finish_follow_up(decision.id, None)
+    was = change.changes.get(field, (None, None))[1]
+    record(ctx, uow, actor, number, kind, Action.UNDO, {field: (was, None)}, undoes=change.id)
+    changed(ctx, uow, kind, number)  # its reminders are planned again
+    return RecordEdited(kind, number, (FieldChange(field, readable(uow, field, was), None),))
 
 
 # -- history -------------------------------------------------------------------------------------

@@ -116,7 +116,10 @@ class MeetingRepository(Protocol):
         """Meetings (cancelled ones too) from `start` to `end`, either open-ended, soonest first."""
         ...
 
-    def cancel(self, meeting_id: int, at: dt.datetime) -> None: ...
+    def cancel(self, meeting_id: int, at: dt.datetime | None) -> None:
+        """Cancel a meeting (None: plan it again, `undo`)."""
+        ...
+
     def update(self, meeting_id: int, fields: MeetingFields) -> None: ...
     def set_removed(self, number: int, at: dt.datetime | None) -> None:
         """Remove (at `at`) or restore (None); `get` and `find` never see a removed meeting."""
@@ -184,7 +187,8 @@ def cancel_meeting(ctx: Context, actor: Actor, args: CancelMeeting) -> MeetingSa
             raise Conflict("error.meeting_already_cancelled", usage=usage, number=meeting.number)
         uow.meetings.cancel(meeting.id, ctx.clock.now())
         audit(ctx, uow, actor, "meeting.cancel", f"#{meeting.number}")
-        history.record(ctx, uow, actor, meeting.number, RecordType.MEETING, Action.CANCEL)
+        on = {"cancelled": (None, today(ctx).isoformat())}
+        history.record(ctx, uow, actor, meeting.number, RecordType.MEETING, Action.CANCEL, on)
         changed(ctx, uow, RecordType.MEETING, meeting.number)
         uow.commit()
         cancelled = uow.meetings.get(meeting.number)

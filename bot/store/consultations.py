@@ -82,7 +82,7 @@ class SqlConsultations(Repository):
             order = [c.due_on.desc(), c.number.desc()]
         return page(self.session, select(c).where(*conditions).order_by(*order), limit, to_consultation)
 
-    def submit(self, consultation_id: int, on: dt.date) -> None:
+    def submit(self, consultation_id: int, on: dt.date | None) -> None:
         self.session.execute(
             update(ConsultationRow).where(ConsultationRow.id == consultation_id).values(submitted_on=on)
         )

@@ -118,7 +118,7 @@ class SqlDecisions(Repository):
         query = select(d).where(and_(*conditions)).order_by(d.decided_on.desc(), d.number.desc())
         return page(self.session, query, limit, to_decision)
 
-    def finish_follow_up(self, decision_id: int, on: dt.date) -> None:
+    def finish_follow_up(self, decision_id: int, on: dt.date | None) -> None:
         self.session.execute(
             update(DecisionRow).where(DecisionRow.id == decision_id).values(follow_up_done_on=on)
         )

@@ -74,7 +74,7 @@ class SqlMeetings(Repository):
         )
         return page(self.session, query, limit, to_meeting)
 
-    def cancel(self, meeting_id: int, at: dt.datetime) -> None:
+    def cancel(self, meeting_id: int, at: dt.datetime | None) -> None:
         self.session.execute(update(MeetingRow).where(MeetingRow.id == meeting_id).values(cancelled_at=at))
 
     def update(self, meeting_id: int, fields: MeetingFields) -> None:

@@ -136,8 +136,8 @@ class MemoryMeetings(_Repository):
         found.sort(key=lambda m: (m.date, m.time or dt.time.min, m.number))
         return _page(found, limit)
 
-    def cancel(self, meeting_id: int, at: dt.datetime) -> None:
-        self.state.meetings[meeting_id] = replace(self.state.meetings[meeting_id], cancelled=True)
+    def cancel(self, meeting_id: int, at: dt.datetime | None) -> None:
+        self.state.meetings[meeting_id] = replace(self.state.meetings[meeting_id], cancelled=at is not None)
 
     def update(self, meeting_id: int, fields: MeetingFields) -> None:
         self.state.meetings[meeting_id] = replace(
@@ -192,7 +192,7 @@ class MemoryConsultations(_Repository):
         found = sorted((c for c in every if c.state_on(on) in wanted), key=lambda c: (c.due_on, c.number))
         return _page(found, limit)
 
-    def submit(self, consultation_id: int, on: dt.date) -> None:
+    def submit(self, consultation_id: int, on: dt.date | None) -> None:
         c = self.state.consultations[consultation_id]
         self.state.consultations[consultation_id] = replace(c, submitted_on=on)
 
@@ -296,7 +296,7 @@ class MemoryDecisions(_Repository):
         ]
         return _page(sorted(found, key=lambda d: (d.decided_on, d.number), reverse=True), limit)
 
-    def finish_follow_up(self, decision_id: int, on: dt.date) -> None:
+    def finish_follow_up(self, decision_id: int, on: dt.date | None) -> None:
         d = self.state.decisions[decision_id]
         self.state.decisions[decision_id] = replace(d, follow_up_done_on=on)
 

@@ -183,11 +183,26 @@ def test_undo_only_within_fifteen_minutes(office: Office) -> None:
 
 
 def test_undo_of_what_cannot_be_undone_says_how_to_correct_it(office: Office) -> None:
-    office.run("meeting cancel 3")
+    office.run('fund add "Reserv"')
     with pytest.raises(Conflict) as refused:
         office.run("undo")
     assert refused.value.key == "error.undo_unsupported"
-    assert refused.value.params["kind"] == "meeting"
+    assert refused.value.params["kind"] == "fund"
+
+
+def test_undo_takes_back_a_cancellation_an_answer_and_a_finished_follow_up(office: Office) -> None:
+    office.run("meeting cancel 3")
+    undone = office.run("undo")
+    assert changes(undone.result) == [("cancelled", dt.date(2021, 9, 20), None)]
+    assert not next(m for m in office.state.meetings.values() if m.number == 3).cancelled
+    office.run("consultation submit 4")
+    office.run("ångra")
+    assert next(c for c in office.state.consultations.values() if c.number == 4).submitted_on is None
+    office.run("decision edit 5 --follow-up 2021-10-20")
+    office.run("decision done 5")
+    office.run("undo")
+    assert next(d for d in office.state.decisions.values() if d.number == 5).follow_up_done_on is None
+    assert office.listener.calls[-1] == (RecordType.DECISION, 5)  # the reminders are planned again
 
 
 def test_a_reversal_books_the_opposite_and_never_edits(office: Office) -> None:

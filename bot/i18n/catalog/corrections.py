@@ -49,6 +49,7 @@ CATALOG: dict[str, dict[str, str]] = {
     "field.reverses": {"sv": "återför", "en": "reverses"},
     "field.submitted": {"sv": "besvarad", "en": "answered"},
     "field.done": {"sv": "uppföljning klar", "en": "follow-up done"},
+    "field.cancelled": {"sv": "inställt", "en": "cancelled"},
     "entry.kind.opening": {"sv": "ingående balans", "en": "opening balance"},
     "entry.kind.income": {"sv": "intäkt", "en": "income"},
     "entry.kind.cost": {"sv": "kostnad", "en": "cost"},
@@ -134,8 +135,8 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "#{number} was changed by {user} ({at}) after your change, so it is not undone. `{cmd}history {number}` shows every change.",
     },
     "error.undo_unsupported": {
-        "sv": "Din senaste ändring av #{number} går inte att ångra. Rätta posten med `{cmd}{kind} edit {number}` i stället.",
-        "en": "Your latest change to #{number} cannot be undone. Correct the record with `{cmd}{kind} edit {number}` instead.",
+        "sv": "Din senaste ändring, av #{number}, går inte att ångra: ett organ byter namn med `{cmd}body edit`, och en fond tas aldrig bort (dess poster återförs med `{cmd}fund reverse`).",
+        "en": "Your latest change, to #{number}, cannot be undone: a body is renamed with `{cmd}body edit`, and a fund is never removed (its entries are reversed with `{cmd}fund reverse`).",
     },
     "error.no_here": {
         "sv": "`here` betyder kanalen där kommandot skrevs, och här finns ingen kanal. Ange kanalen, t.ex. `--channel #kanal`.",
