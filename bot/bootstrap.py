@@ -156,6 +156,7 @@ def bootstrap(
         zone=settings.timezone,
         workdays=workdays,
         admin_users=settings.admin_users,
+        large_amount=settings.large_amount,
     )
     frontend = Frontend(committee, settings.locale, NaturalDates(DateRules(workdays)))
     planning, dispatcher = _reminders(settings, engine, registers, clock, workdays, committee, console)

@@ -57,6 +57,8 @@ class Settings:
     #: `serve`: gunicorn worker processes, and threads in each
     web_concurrency: int = 2
     web_threads: int = 4
+    #: amounts above this (öre; `LARGE_AMOUNT` is in kronor) are booked only after confirmation
+    large_amount: int = 10_000_000_00
     #: Microsoft Teams: the Bot Framework app registration (bot.adapters.teams)
     teams_app_id: str | None = None
     teams_app_password: str | None = None
@@ -213,6 +215,12 @@ def _parse(env: Mapping[str, str]) -> Settings:
                 problems.append(f"{name} must be a whole number from 1 to 64, not {count!r}")
             else:
                 kw[attr] = int(count)
+    if (large := get("LARGE_AMOUNT")) is not None:
+        digits = large.replace(" ", "").replace("_", "")
+        if not digits.isdigit() or int(digits) < 1:
+            problems.append(f"LARGE_AMOUNT must be a whole number of kronor such as 10000000, not {large!r}")
+        else:
+            kw["large_amount"] = int(digits) * 100
     _teams(get, kw, problems)
     if problems:
         raise SettingsError(problems)

@@ -17,15 +17,17 @@ from typing import Any
 
 from bot.core import grammar
 from bot.core.dates import DateReader
-from bot.core.errors import CommitteeError, InvalidInput
+from bot.core.errors import CommitteeError, InvalidInput, NeedsConfirmation
 from bot.core.model import Actor
 from bot.core.service import Committee
 from bot.i18n import Translator
 from bot.views.errors import render_error, render_unexpected
-from bot.views.message import Context, Message
+from bot.views.message import Actions, Button, Context, Message
 from bot.views.present import Presenter
 
 log = logging.getLogger(__name__)
+
+CONFIRM_ACTION = "command.confirm"
 
 #: what a button may do, and the command it stands for
 BUTTON_COMMANDS = {
@@ -46,11 +48,25 @@ BUTTON_COMMANDS = {
     "meeting.attend.deputy": "meeting attend {0} deputy",
     "meeting.minutes": "meeting minutes {0}",
     "meeting.approve": "meeting approve {0}",
+    "meeting.remove": "meeting remove {value}",
+    # Edit opens the record's form in Slack; elsewhere it shows the command that edits
+    "meeting.edit": "meeting edit {value}",
+    "consultation.edit": "consultation edit {value}",
+    "decision.edit": "decision edit {value}",
+    "consultation.remove": "consultation remove {value}",
+    "decision.remove": "decision remove {value}",
+    "reminders.snooze": "reminders snooze {value}",
+    # a large amount, confirmed: the value is the whole command, with --yes (see `confirmable`)
+    CONFIRM_ACTION: "{value}",
 }
+#: the commands a confirm button may run again with `--yes`
+CONFIRMABLE = frozenset({"fund.cost", "fund.income", "fund.add"})
 
 
 def button_command(action: str, value: str) -> str | None:
     """The command a button stands for, or None when the action or its value is not one."""
+    if action == CONFIRM_ACTION:  # the whole command, confirmed (`press` checks it may be)
+        return value
     template = BUTTON_COMMANDS.get(action)
     parts = value.split("-")
     if template is None or not all(part.isdigit() for part in parts):
@@ -121,23 +137,31 @@ class Frontend:
     def actor(self, workspace_id: str, user_id: str, *, local_admin: bool = False) -> Actor:
         return self.committee.actor(workspace_id, user_id, local_admin=local_admin)
 
-    def handle(self, actor: Actor, text: str, *, cmd: str, typed: str | None = None) -> Reply:
+    def handle(
+        self,
+        actor: Actor,
+        text: str,
+        *,
+        cmd: str,
+        typed: str | None = None,
+        channel: str | None = None,
+    ) -> Reply:
         """Run one command line for `actor`. `cmd` is how commands are written where the reply
-        is read (`/committee ` in Slack, nothing in the console)."""
+        is read (`/committee ` in Slack, nothing in the console); `channel` is the channel it
+        was typed in, what `here` means (None where there is none: the console)."""
         presenter = self.presenter(cmd)
         shown = typed if typed is not None else f"{cmd}{text}".strip()
         command_name: str | None = None
         try:
-            command = grammar.parse(text, self.dates, self.committee.today())
+            command = grammar.parse(text, self.dates, self.committee.today(), here=channel)
             command_name = command.name
             result = self.committee.execute(actor, command)
             return Reply(presenter.present(result), True, command_name, result)
         except CommitteeError as error:
-            return Reply(
-                explain(error, presenter, shown, where=f"command {text!r}", who=_who(actor)),
-                False,
-                command_name,
-            )
+            message = explain(error, presenter, shown, where=f"command {text!r}", who=_who(actor))
+            if isinstance(error, NeedsConfirmation):
+                message = _with_confirm(message, presenter, text)
+            return Reply(message, False, command_name)
         except Exception as error:
             # the apology names no command: what was typed is not repeated after an internal error
             message = explain(error, presenter, None, where=f"command {text!r}", who=_who(actor))
@@ -145,11 +169,29 @@ class Frontend:
 
     def press(self, actor: Actor, action: str, value: str, *, cmd: str) -> Reply:
         """A button: the same as typing the command it stands for."""
+        if action == CONFIRM_ACTION and _confirmable(value, self.dates, self.today()):
+            return self.handle(actor, value, cmd=cmd)
         command = button_command(action, value)
         if command is None:
             error = InvalidInput("error.unknown_command", word=action, suggestion=None)
             return Reply(explain(error, self.presenter(cmd), None, where=action, who=_who(actor)), False)
         return self.handle(actor, command, cmd=cmd)
+
+
+def _with_confirm(message: Message, presenter: Presenter, text: str) -> Message:
+    """A large amount's refusal with the button that books it after all (the same command,
+    confirmed with `--yes`)."""
+    button = Button(presenter.s("button.confirm_amount"), CONFIRM_ACTION, f"{text.strip()} --yes", "primary")
+    return Message((*message.blocks, Actions((button,))), message.summary)
+
+
+def _confirmable(text: str, dates: DateReader | None, today: dt.date) -> bool:
+    """Whether a confirm button's command is one that may be confirmed, and is confirmed."""
+    try:
+        command = grammar.parse(text, dates, today)
+    except CommitteeError:
+        return False
+    return command.name in CONFIRMABLE and command.get("yes") is True
 
 
 def _who(actor: Actor) -> str:

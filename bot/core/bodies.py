@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Protocol
 
-from bot.core import parsing
-from bot.core.base import Actor, Role
+from bot.core import history, parsing
+from bot.core.base import Actor, RecordType, Role
 from bot.core.context import NAME_LIMIT, Context, audit, find_named, require_admin, text
 from bot.core.errors import Conflict, NotFound
+from bot.core.history import Action
 
 if TYPE_CHECKING:
     from bot.core.ports import UnitOfWork
@@ -99,6 +100,7 @@ class RoleList:
 
 class BodyRepository(Protocol):
     def add(self, number: int, name: str, kind: BodyKind, channel: str | None) -> Body: ...
+    def update(self, body_id: int, name: str, kind: BodyKind, channel: str | None) -> None: ...
     def all(self) -> list[Body]:
         """Every body, by number."""
         ...
@@ -122,15 +124,33 @@ def find_body(uow: UnitOfWork, query: str, usage: str) -> Body:
     return find_named(uow.bodies.all(), query, "body", usage)
 
 
+#: words in a body's name that say what kind it is, when `--kind` is not given
+_KIND_WORDS: tuple[tuple[str, BodyKind], ...] = (
+    ("kommitt", BodyKind.COMMITTEE),
+    ("committee", BodyKind.COMMITTEE),
+    ("grupp", BodyKind.GROUP),
+    ("group", BodyKind.GROUP),
+    ("nätverk", BodyKind.NETWORK),
+    ("network", BodyKind.NETWORK),
+)
+
+
+def kind_from_name(name: str) -> BodyKind:
+    """A body's kind as its name says it (`Ledningsgruppen` is a group); else a network."""
+    folded = name.casefold()
+    return next((kind for word, kind in _KIND_WORDS if word in folded), BodyKind.NETWORK)
+
+
 def add_body(ctx: Context, actor: Actor, args: AddBody) -> BodySaved:
     usage = "body.add"
     name = text(args.name, NAME_LIMIT, usage)
-    kind = BodyKind(args.kind or BodyKind.NETWORK.value)
+    kind = BodyKind(args.kind) if args.kind else kind_from_name(name)
     with ctx.registers(actor.workspace_id, write=True) as uow:
         if any(parsing.fold(b.name) == parsing.fold(name) for b in uow.bodies.all()):
             raise Conflict("error.body_exists", usage=usage, name=name)
         body = uow.bodies.add(uow.workspace.next_number(), name, kind, args.channel)
         audit(ctx, uow, actor, "body.add", f"#{body.number}", name=name, kind=kind.value)
+        history.record(ctx, uow, actor, body.number, RecordType.BODY, Action.ADD)
         uow.commit()
     return BodySaved(body)
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
 
+from bot.core import history
 from bot.core.base import Actor, Page, RecordType
 from bot.core.bodies import Body, find_body
 from bot.core.context import (
@@ -24,6 +25,7 @@ from bot.core.context import (
     wrong_kind,
 )
 from bot.core.errors import Conflict, InvalidInput, NotAllowed
+from bot.core.history import Action, plain
 from bot.core.workdays import WorkingDays
 
 
@@ -71,13 +73,16 @@ class NewConsultation:
 
 
 @dataclass(frozen=True, slots=True)
-class ConsultationChanges:
-    """What `consultation edit` changes; None leaves a field as it is."""
+class ConsultationFields:
+    """Every field `consultation edit` may change, as it is to be stored."""
 
-    title: str | None = None
-    due_on: dt.date | None = None
-    owner: str | None = None
-    body_id: int | None = None
+    title: str
+    issuer: str
+    reference: str | None
+    received_on: dt.date | None
+    due_on: dt.date
+    owner: str | None
+    body_id: int | None
 
 
 # -- the commands' arguments ---------------------------------------------------------------------
@@ -109,15 +114,6 @@ class ShowConsultation:
 class SubmitConsultation:
     number: int
     on: dt.date | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class EditConsultation:
-    number: int
-    due: dt.date | None = None
-    title: str | None = None
-    owner: str | None = None
-    body: str | None = None
 
 
 # -- the answers ---------------------------------------------------------------------------------
@@ -164,13 +160,20 @@ class ConsultationRepository(Protocol):
         """Consultations in `state` on the day `on` (all of them for None)."""
         ...
 
-    def submit(self, consultation_id: int, on: dt.date) -> None: ...
-    def update(self, consultation_id: int, changes: ConsultationChanges) -> None: ...
+    def submit(self, consultation_id: int, on: dt.date | None) -> None:
+        """Record the answer (None: take it back, `undo`)."""
+        ...
+
+    def update(self, consultation_id: int, fields: ConsultationFields) -> None: ...
+    def set_removed(self, number: int, at: dt.datetime | None) -> None:
+        """Remove (at `at`) or restore (None); no query but the history sees a removed one."""
+        ...
+
     def due(
         self, *, start: dt.date | None, end: dt.date | None, received_by: dt.date | None, limit: int
     ) -> Page[Consultation]:
         """Unanswered consultations due between `start` and `end` (either open-ended), by due
-        date; with `received_by`, only those received by then."""
+        date; with `received_by`, those received and not yet answered on that day."""
         ...
 
     def open_of(self, owner: str, on: dt.date, limit: int) -> Page[Consultation]:
@@ -199,6 +202,7 @@ def add_consultation(ctx: Context, actor: Actor, args: AddConsultation) -> Consu
         )
         c = uow.consultations.add(uow.workspace.next_number(), new, ctx.clock.now())
         audit(ctx, uow, actor, "consultation.add", f"#{c.number}", title=title, due=args.due)
+        history.record(ctx, uow, actor, c.number, RecordType.CONSULTATION, Action.ADD)
         changed(ctx, uow, RecordType.CONSULTATION, c.number)
         uow.commit()
     return ConsultationSaved(dated(c, today(ctx), ctx.workdays))
@@ -244,39 +248,17 @@ def submit_consultation(ctx: Context, actor: Actor, args: SubmitConsultation) ->
             raise InvalidInput("error.submitted_in_future", usage=usage, on=on)
         uow.consultations.submit(c.id, on)
         audit(ctx, uow, actor, "consultation.submit", f"#{c.number}", on=on)
-        changed(ctx, uow, RecordType.CONSULTATION, c.number)
-        uow.commit()
-        saved = uow.consultations.get(c.number)
-    assert saved is not None
-    return ConsultationSaved(dated(saved, now, ctx.workdays), submitted=True)
-
-
-def edit_consultation(ctx: Context, actor: Actor, args: EditConsultation) -> ConsultationSaved:
-    """Change a consultation's title, due date, owner or body; its reminders are re-planned."""
-    usage = "consultation.edit"
-    if args.due is None and args.title is None and args.owner is None and args.body is None:
-        raise InvalidInput("error.nothing_to_edit", usage=usage)
-    title = optional_text(args.title, TITLE_LIMIT, usage)
-    with ctx.registers(actor.workspace_id, write=True) as uow:
-        c = uow.consultations.get(args.number)
-        if c is None:
-            raise wrong_kind(uow, args.number, RecordType.CONSULTATION, usage)
-        if args.due is not None and c.received_on and args.due < c.received_on:
-            raise InvalidInput("error.due_before_received", usage=usage, due=args.due, received=c.received_on)
-        body = find_body(uow, args.body, usage) if args.body is not None else None
-        changes = ConsultationChanges(title, args.due, args.owner, body.id if body else None)
-        uow.consultations.update(c.id, changes)
-        audit(
+        history.record(
             ctx,
             uow,
             actor,
-            "consultation.edit",
-            f"#{c.number}",
-            **{k: v for k, v in (("title", title), ("due", args.due), ("owner", changes.owner)) if v},
-            **({"body": body.name} if body else {}),
+            c.number,
+            RecordType.CONSULTATION,
+            Action.SUBMIT,
+            {"submitted": (None, plain(on))},
         )
         changed(ctx, uow, RecordType.CONSULTATION, c.number)
         uow.commit()
         saved = uow.consultations.get(c.number)
     assert saved is not None
-    return ConsultationSaved(dated(saved, today(ctx), ctx.workdays))
+    return ConsultationSaved(dated(saved, now, ctx.workdays), submitted=True)

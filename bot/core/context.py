@@ -47,6 +47,10 @@ class Context(Protocol):
     def admin_users(self) -> frozenset[str]: ...
     @property
     def listeners(self) -> Sequence[ItemListener]: ...
+    @property
+    def large_amount(self) -> int:
+        """Amounts (öre) above this are booked only when the asker confirms."""
+        ...
 
 
 def today(ctx: Context) -> dt.date:
@@ -101,6 +105,9 @@ def find_named(items: Iterable[N], query: str, kind: str, usage: str) -> N:
 
 
 def wrong_kind(uow: UnitOfWork, number: int, wanted: RecordType, usage: str) -> NotFound:
-    """No `wanted` record has this number: say what it is instead, if anything."""
+    """No `wanted` record has this number: say what it is instead, if anything (or that it was
+    removed, and how to bring it back)."""
     actual = uow.workspace.record_type_of(number)
+    if actual is wanted:
+        return NotFound("error.record_removed", number=number, usage=usage)
     return NotFound("error.no_such_record", number=number, wanted=wanted.value, actual=actual, usage=usage)

@@ -9,11 +9,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from bot.core import parsing
+from bot.core import history, parsing
 from bot.core.base import Actor, Page, RecordType
 from bot.core.bodies import Body, find_body
 from bot.core.context import PAGE, Context, audit, changed, text, today, wrong_kind
 from bot.core.errors import Conflict, InvalidInput
+from bot.core.history import Action, plain
 from bot.core.meeting_cycle import decisions_locked
 
 TEXT_LIMIT = 4000
@@ -31,6 +32,19 @@ class Decision:
     follow_up_on: dt.date | None = None
     owner: str | None = None
     follow_up_done_on: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionFields:
+    """Every field `decision edit` may change, as it is to be stored."""
+
+    body_id: int
+    decided_on: dt.date
+    paragraph: int
+    text: str
+    meeting_id: int | None
+    follow_up_on: dt.date | None
+    owner: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +126,15 @@ class DecisionRepository(Protocol):
         """Decisions newest first; `words` (folded) must all occur in the text."""
         ...
 
-    def finish_follow_up(self, decision_id: int, on: dt.date) -> None: ...
+    def finish_follow_up(self, decision_id: int, on: dt.date | None) -> None:
+        """Record the follow-up as done (None: take it back, `undo`)."""
+        ...
+
+    def update(self, decision_id: int, fields: DecisionFields) -> None: ...
+    def set_removed(self, number: int, at: dt.datetime | None) -> None:
+        """Remove (at `at`) or restore (None); no query but the history sees a removed one."""
+        ...
+
     def open_follow_ups(
         self, *, limit: int, owner: str | None = None, before: dt.date | None = None
     ) -> Page[Decision]:
@@ -123,8 +145,10 @@ class DecisionRepository(Protocol):
         """Unfinished follow-ups dated from `start` to `end` (open-ended when None), soonest first."""
         ...
 
-    def recorded_since(self, since: dt.datetime, *, limit: int) -> Page[Decision]:
-        """Decisions entered in the register after `since`, newest first."""
+    def recorded_since(
+        self, since: dt.datetime, *, limit: int, until: dt.datetime | None = None
+    ) -> Page[Decision]:
+        """Decisions entered in the register after `since` (and by `until`), newest first."""
         ...
 
 
@@ -164,6 +188,7 @@ def add_decision(ctx: Context, actor: Actor, args: AddDecision) -> DecisionSaved
         new = NewDecision(body.id, day, body_text, meeting_id, args.follow_up, args.owner, paragraph)
         decision = uow.decisions.add(uow.workspace.next_number(), paragraph, new, ctx.clock.now())
         audit(ctx, uow, actor, "decision.add", f"#{decision.number}", body=body.name, paragraph=paragraph)
+        history.record(ctx, uow, actor, decision.number, RecordType.DECISION, Action.ADD)
         changed(ctx, uow, RecordType.DECISION, decision.number)
         uow.commit()
     return DecisionSaved(decision)
@@ -205,6 +230,9 @@ def finish_follow_up(ctx: Context, actor: Actor, args: FinishFollowUp) -> Decisi
             )
         uow.decisions.finish_follow_up(d.id, on)
         audit(ctx, uow, actor, "decision.done", f"#{d.number}", on=on)
+        history.record(
+            ctx, uow, actor, d.number, RecordType.DECISION, Action.DONE, {"done": (None, plain(on))}
+        )
         changed(ctx, uow, RecordType.DECISION, d.number)
         uow.commit()
         saved = uow.decisions.get(d.number)

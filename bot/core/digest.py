@@ -44,8 +44,16 @@ class Digest:
         return sum(b.balance for b in self.balances)
 
 
-def build_digest(reg: UnitOfWork, today: dt.date, since: dt.datetime, *, limit: int = READ_LIMIT) -> Digest:
-    """Read this week's digest from the register, as of `today`."""
+def build_digest(
+    reg: UnitOfWork,
+    today: dt.date,
+    since: dt.datetime,
+    *,
+    limit: int = READ_LIMIT,
+    until: dt.datetime | None = None,
+) -> Digest:
+    """Read this week's digest from the register, every part as of `today` (a digest for a
+    past `--now` shows that day's consultations and the decisions recorded by `until`)."""
     meetings = reg.meetings.find(
         body_id=None, start=today, end=today + dt.timedelta(days=MEETING_DAYS), limit=limit * 2
     )
@@ -62,7 +70,7 @@ def build_digest(reg: UnitOfWork, today: dt.date, since: dt.datetime, *, limit: 
         due_soon=reg.consultations.due(
             received_by=today, start=today, end=today + dt.timedelta(days=CONSULTATION_DAYS), limit=limit
         ),
-        decisions=reg.decisions.recorded_since(since, limit=limit),
+        decisions=reg.decisions.recorded_since(since, limit=limit, until=until),
         follow_ups=reg.decisions.follow_ups_due(
             start=today, end=today + dt.timedelta(days=FOLLOW_UP_DAYS), limit=limit
         ),

@@ -37,3 +37,8 @@ class NotAllowed(CommitteeError):
 
 class Conflict(CommitteeError):
     """The request clashes with what is recorded (a name taken, an item already submitted)."""
+
+
+class NeedsConfirmation(CommitteeError):
+    """The request is fine but large: it is carried out only when the asker confirms (`--yes`,
+    or the confirm button in Slack). Nothing was changed."""

@@ -31,8 +31,20 @@ class Kind(StrEnum):
     NUMBER = "number"
     YEAR = "year"
     CHOICE = "choice"
-    FLAG = "flag"  # an option without a value (`--decision`)
+    FLAG = "flag"  # an option without a value (`--decision`, `--yes`)
     COUNT = "count"  # a whole number that may be zero (working days)
+
+
+class Clear(StrEnum):
+    """An edit's `--owner none`: take the value away (only where a Param is `clearable`)."""
+
+    NONE = "none"
+
+
+#: the words that mean "none" for a clearable option
+NONE_WORDS = frozenset({"none", "ingen", "inget", "inga"})
+#: the word that means "the channel this command was typed in"
+HERE_WORDS = frozenset({"here", "här", "har"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +61,8 @@ class Param:
     when: Callable[[str], bool] | None = None
     #: placeholder shown in usage lines, a catalog key (`ph.body`)
     placeholder: str = ""
+    #: `none` takes the value away (edits): the value is then `Clear.NONE`
+    clearable: bool = False
 
     @property
     def field(self) -> str:
@@ -114,9 +128,23 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "role": ("roll", "roller"),
     "reminders": ("påminnelser", "paminnelser", "påminnelse", "reminder"),
     "report": ("verksamhetsberättelse", "verksamhetsberattelse", "årsrapport"),  # bot.reports
+    "undo": ("ångra", "angra"),
+    "history": ("historik",),
     "help": ("hjälp", "hjalp"),
 }
-HELP_GROUPS = ("meeting", "consultation", "decision", "fund", "digest", "reminders", "report", "body", "role")
+HELP_GROUPS = (
+    "meeting",
+    "consultation",
+    "decision",
+    "fund",
+    "digest",
+    "reminders",
+    "report",
+    "body",
+    "role",
+    "history",
+    "undo",
+)
 
 VERBS: dict[str, tuple[str, ...]] = {
     "add": ("ny", "nytt", "lägg", "lagg"),
@@ -138,7 +166,7 @@ VERBS: dict[str, tuple[str, ...]] = {
     # the meeting cycle (bot.core.members, agenda, minutes)
     "member": ("ledamot", "medlem"),
     "members": ("ledamöter", "ledamoter", "medlemmar"),
-    "remove": ("ta-bort", "bort"),
+    "remove": ("ta-bort", "bort", "radera"),
     "agenda": ("dagordning",),
     "move": ("flytta",),
     "notice": ("kallelse",),
@@ -148,6 +176,7 @@ VERBS: dict[str, tuple[str, ...]] = {
     "adjusters": ("justerare",),
     "approve": ("justera", "godkänn", "godkann"),
     "plan": ("planera",),
+    "reverse": ("återför", "aterfor"),
 }
 
 # Single Swedish words that stand for a whole command (`/committee saldo`).
@@ -189,6 +218,18 @@ def _opt(name: str, kind: Kind, ph: str, sv: str | None = None, **kw: Any) -> Pa
 
 _BODY_OPT = _opt("body", Kind.TEXT, "ph.body", "organ")
 _ID = Param("id", Kind.NUMBER, placeholder="ph.id")
+_WHY = Param("why", Kind.TEXT, required=False, placeholder="ph.why")
+_YES = _opt("yes", Kind.FLAG, "", "ja")
+
+
+def _clear(name: str, kind: Kind, ph: str, sv: str) -> Param:
+    """An edit's option that `none` takes away (`--owner none`)."""
+    return _opt(name, kind, ph, sv, clearable=True)
+
+
+def _remove(group: str) -> CommandSpec:
+    return CommandSpec(f"{group}.remove", group, "remove", (_ID, _WHY), writes=True)
+
 
 COMMANDS: tuple[CommandSpec, ...] = (
     CommandSpec("help", "help", None, (Param("topic", Kind.TEXT, required=False, placeholder="ph.topic"),)),
@@ -205,6 +246,18 @@ COMMANDS: tuple[CommandSpec, ...] = (
         writes=True,
     ),
     CommandSpec("body.list", "body", "list"),
+    CommandSpec(
+        "body.edit",
+        "body",
+        "edit",
+        (
+            _ID,
+            _opt("name", Kind.TEXT, "ph.name", "namn"),
+            _opt("channel", Kind.CHANNEL, "ph.channel", "kanal"),
+            _opt("kind", Kind.CHOICE, "ph.kind", "typ", choices=_KINDS),
+        ),
+        writes=True,
+    ),
     # roles
     CommandSpec(
         "role.grant",
@@ -249,9 +302,12 @@ COMMANDS: tuple[CommandSpec, ...] = (
         "meeting",
         "edit",
         (
-            Param("id", Kind.NUMBER, placeholder="ph.id"),
+            _ID,
             _opt("date", Kind.DATE, "ph.date", "datum"),
             _opt("time", Kind.TIME, "ph.time", "tid"),
+            _clear("where", Kind.TEXT, "ph.place", "plats"),
+            _clear("title", Kind.TEXT, "ph.title", "titel"),
+            _BODY_OPT,
         ),
         writes=True,
     ),
@@ -334,6 +390,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
         writes=True,
     ),
     CommandSpec("meeting.approve", "meeting", "approve", (_ID,), writes=True),
+    _remove("meeting"),
     # consultations
     CommandSpec(
         "consultation.add",
@@ -374,11 +431,14 @@ COMMANDS: tuple[CommandSpec, ...] = (
         "consultation",
         "edit",
         (
-            Param("id", Kind.NUMBER, placeholder="ph.id"),
-            _opt("due", Kind.DATE, "ph.date", "senast"),
+            _ID,
             _opt("title", Kind.TEXT, "ph.title", "titel"),
-            _opt("owner", Kind.USER, "ph.user", "ägare"),
-            _BODY_OPT,
+            _opt("issuer", Kind.TEXT, "ph.issuer", "från"),
+            _clear("ref", Kind.TEXT, "ph.ref", "diarienr"),
+            _opt("due", Kind.DATE, "ph.date", "senast"),
+            _clear("received", Kind.DATE, "ph.date", "mottagen"),
+            _clear("owner", Kind.USER, "ph.user", "ägare"),
+            _clear("body", Kind.TEXT, "ph.body", "organ"),
         ),
         writes=True,
     ),
@@ -393,6 +453,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
         ),
         writes=True,
     ),
+    _remove("consultation"),
     # decisions
     CommandSpec(
         "decision.add",
@@ -421,6 +482,23 @@ COMMANDS: tuple[CommandSpec, ...] = (
     ),
     CommandSpec("decision.show", "decision", "show", (Param("id", Kind.NUMBER, placeholder="ph.id"),)),
     CommandSpec(
+        "decision.edit",
+        "decision",
+        "edit",
+        (
+            _ID,
+            _opt("text", Kind.TEXT, "ph.text", "text"),
+            _opt("date", Kind.DATE, "ph.date", "datum"),
+            _BODY_OPT,
+            _opt("paragraph", Kind.NUMBER, "ph.paragraph", "paragraf"),
+            _clear("meeting", Kind.NUMBER, "ph.id", "möte"),
+            _clear("follow-up", Kind.DATE, "ph.date", "uppföljning"),
+            _clear("owner", Kind.USER, "ph.user", "ägare"),
+        ),
+        writes=True,
+    ),
+    _remove("decision"),
+    CommandSpec(
         "decision.done",
         "decision",
         "done",
@@ -436,6 +514,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
             _text("name", "ph.name"),
             _opt("opening", Kind.OPENING_AMOUNT, "ph.amount", "ingående"),
             _opt("on", Kind.DATE, "ph.date", "datum"),
+            _YES,
         ),
         writes=True,
     ),
@@ -450,10 +529,18 @@ COMMANDS: tuple[CommandSpec, ...] = (
                 _text("text", "ph.text"),
                 _opt("on", Kind.DATE, "ph.date", "datum"),
                 _opt("category", Kind.TEXT, "ph.category", "kategori"),
+                _YES,
             ),
             writes=True,
         )
         for verb in ("income", "cost")
+    ),
+    CommandSpec(
+        "fund.reverse",
+        "fund",
+        "reverse",
+        (_ID, _WHY, _opt("on", Kind.DATE, "ph.date", "datum")),
+        writes=True,
     ),
     CommandSpec(
         "fund.balance",
@@ -492,6 +579,9 @@ COMMANDS: tuple[CommandSpec, ...] = (
         ),
         writes=True,
     ),
+    # correcting the register (bot.core.corrections)
+    CommandSpec("undo", "undo", None, writes=True),
+    CommandSpec("history", "history", None, (_ID,)),
     # the annual report (handled by bot.reports through the service's extensions)
     CommandSpec("report", "report", None, (Param("year", Kind.YEAR, placeholder="ph.year"),)),
 )
@@ -516,9 +606,16 @@ def _group_commands(group: str) -> list[CommandSpec]:
     return [c for c in COMMANDS if c.group == group]
 
 
-def parse(text: str, dates: written.DateReader | None = None, today: dt.date | None = None) -> Command:
+def parse(
+    text: str,
+    dates: written.DateReader | None = None,
+    today: dt.date | None = None,
+    *,
+    here: str | None = None,
+) -> Command:
     """Parse a command line (without the slash command itself); dates and times as `dates`
-    reads them on `today` (without a reader: `YYYY-MM-DD` and `HH:MM` only)."""
+    reads them on `today` (without a reader: `YYYY-MM-DD` and `HH:MM` only). `here` is the
+    channel the line was typed in: what `--channel here` means (None: there is none)."""
     reading = (dates, today) if dates is not None and today is not None else None
     words = parsing.split_words(text)
     if words and words[0].startswith("/"):
@@ -527,7 +624,7 @@ def parse(text: str, dates: written.DateReader | None = None, today: dt.date | N
         return Command(BY_NAME["help"], {})
     head = words[0].casefold()
     if head in SHORTCUTS:
-        return _parse_args(BY_NAME[SHORTCUTS[head]], words[1:], reading)
+        return _parse_args(BY_NAME[SHORTCUTS[head]], words[1:], reading, here)
     group = _lookup(GROUPS, head)
     if group is None:
         raise InvalidInput("error.unknown_command", word=words[0], suggestion=suggest(words[0]))
@@ -536,13 +633,13 @@ def parse(text: str, dates: written.DateReader | None = None, today: dt.date | N
     if len(words) > 1:
         spec, used = _match_verb(commands, words[1:])
         if spec is not None:
-            return _parse_args(spec, words[1 + used :], reading)
+            return _parse_args(spec, words[1 + used :], reading, here)
         if verbless is None or not verbless.params:
             raise InvalidInput(
                 "error.unknown_verb", group=group, word=words[1], suggestion=suggest(f"{group} {words[1]}")
             )
     if verbless is not None:
-        return _parse_args(verbless, words[1:], reading)
+        return _parse_args(verbless, words[1:], reading, here)
     # A group alone ("meeting"): show that group's help.
     return Command(BY_NAME["help"], {"topic": group})
 
@@ -574,7 +671,9 @@ def _param_by_option(spec: CommandSpec, word: str) -> Param | None:
     return None
 
 
-def _parse_args(spec: CommandSpec, words: list[str], reading: _Reading | None = None) -> Command:
+def _parse_args(
+    spec: CommandSpec, words: list[str], reading: _Reading | None = None, here: str | None = None
+) -> Command:
     args: dict[str, Any] = {}
     positionals: list[str] = []
     i = 0
@@ -591,6 +690,9 @@ def _parse_args(spec: CommandSpec, words: list[str], reading: _Reading | None = 
                 continue
             if i + 1 >= len(words):
                 raise InvalidInput("error.option_needs_value", usage=spec.name, option=word)
+            if param.clearable and words[i + 1].casefold() in NONE_WORDS:
+                args[param.name], i = Clear.NONE, i + 2
+                continue
             if reading is not None and param.kind in (Kind.DATE, Kind.TIME):
                 args[param.name], i = _take_written(spec, param, words, i + 1, reading)
                 continue
@@ -598,7 +700,7 @@ def _parse_args(spec: CommandSpec, words: list[str], reading: _Reading | None = 
                 raw, i = parsing.take_amount(words, i + 1)
             else:
                 raw, i = words[i + 1], i + 2
-            args[param.name] = convert_value(spec, param, raw)
+            args[param.name] = _value(spec, param, raw, here)
             continue
         positionals.append(word)
         i += 1
@@ -626,7 +728,7 @@ def _parse_args(spec: CommandSpec, words: list[str], reading: _Reading | None = 
             raw, j = parsing.take_amount(positionals, j)
         else:
             raw, j = positionals[j], j + 1
-        args[param.name] = convert_value(spec, param, raw)
+        args[param.name] = _value(spec, param, raw, here)
     if j < len(positionals):
         raise InvalidInput("error.extra_words", usage=spec.name, words=" ".join(positionals[j:]))
 
@@ -652,6 +754,15 @@ def _take_written(spec: CommandSpec, param: Param, words: list[str], start: int,
     except InvalidInput as exc:
         exc.usage = spec.name
         raise
+
+
+def _value(spec: CommandSpec, param: Param, raw: str, here: str | None) -> Any:
+    """A typed value; a channel written `here` is the channel the command was typed in."""
+    if param.kind is Kind.CHANNEL and raw.casefold() in HERE_WORDS:
+        if here is None:
+            raise InvalidInput("error.no_here", usage=spec.name)
+        return here
+    return convert_value(spec, param, raw)
 
 
 def convert_value(spec: CommandSpec, param: Param, raw: str) -> Any:
@@ -691,7 +802,7 @@ def convert_value(spec: CommandSpec, param: Param, raw: str) -> Any:
                         placeholder=param.placeholder,
                     )
                 return value
-            case Kind.WORDS:  # pragma: no cover - handled by the caller
+            case Kind.WORDS | Kind.FLAG:  # pragma: no cover - handled by the caller
                 return (raw,)
     except InvalidInput as exc:
         exc.usage = spec.name

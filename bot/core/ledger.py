@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Protocol
 
-from bot.core import parsing
-from bot.core.base import Actor, Page
+from bot.core import history, parsing
+from bot.core.base import Actor, Page, RecordType
 from bot.core.context import (
     NAME_LIMIT,
     PAGE,
@@ -22,7 +22,8 @@ from bot.core.context import (
     text,
     today,
 )
-from bot.core.errors import Conflict
+from bot.core.errors import Conflict, NeedsConfirmation
+from bot.core.history import Action, Plain, added
 
 if TYPE_CHECKING:
     from bot.core.ports import UnitOfWork
@@ -85,6 +86,8 @@ class NewEntry:
     booked_on: dt.date
     text: str
     category: str | None
+    #: the entry this one reverses (`fund reverse`)
+    reverses_id: int | None = None
 
 
 # -- the commands' arguments ---------------------------------------------------------------------
@@ -95,6 +98,7 @@ class AddFund:
     name: str
     opening: int | None = None
     on: dt.date | None = None
+    yes: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +110,8 @@ class BookEntry:
     text: str
     on: dt.date | None = None
     category: str | None = None
+    #: the asker confirmed an amount above `LARGE_AMOUNT`
+    yes: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,6 +205,11 @@ class LedgerRepository(Protocol):
         """A fund's entries (in `year`), newest first."""
         ...
 
+    def entry(self, number: int) -> LedgerEntry | None: ...
+    def reversal_of(self, entry_id: int) -> LedgerEntry | None:
+        """The entry that reverses this one, if any."""
+        ...
+
 
 # -- the rules -----------------------------------------------------------------------------------
 
@@ -208,9 +219,29 @@ def find_fund(uow: UnitOfWork, query: str, usage: str) -> Fund:
     return find_named(uow.ledger.funds(), query, "fund", usage)
 
 
+def check_large(ctx: Context, amount: int, yes: bool, usage: str) -> None:
+    """An amount above `LARGE_AMOUNT` is booked only when the asker has confirmed it."""
+    if amount > ctx.large_amount and not yes:
+        raise NeedsConfirmation("error.large_amount", usage=usage, amount=amount, limit=ctx.large_amount)
+
+
+def entry_values(entry: LedgerEntry) -> dict[str, Plain]:
+    """An entry as its history keeps it."""
+    return {
+        "fund": entry.fund.number,
+        "kind": entry.kind.value,
+        "amount": entry.amount,
+        "date": entry.booked_on.isoformat(),
+        "text": entry.text or None,
+        "category": entry.category,
+    }
+
+
 def add_fund(ctx: Context, actor: Actor, args: AddFund) -> FundSaved:
     usage = "fund.add"
     name = text(args.name, NAME_LIMIT, usage)
+    if args.opening is not None:
+        check_large(ctx, args.opening, args.yes, usage)
     on = args.on or today(ctx)
     with ctx.registers(actor.workspace_id, write=True) as uow:
         if any(parsing.fold(f.name) == parsing.fold(name) for f in uow.ledger.funds()):
@@ -221,6 +252,12 @@ def add_fund(ctx: Context, actor: Actor, args: AddFund) -> FundSaved:
             new = NewEntry(fund.id, EntryKind.OPENING, args.opening, on, "", None)
             entry = uow.ledger.add_entry(uow.workspace.next_number(), new, ctx.clock.now())
         audit(ctx, uow, actor, "fund.add", f"#{fund.number}", name=name, opening=args.opening, on=on)
+        history.record(ctx, uow, actor, fund.number, RecordType.FUND, Action.ADD, added({"name": name}))
+        if entry is not None:
+            keep = added(entry_values(entry))
+            history.record(
+                ctx, uow, actor, entry.number, RecordType.ENTRY, Action.ADD, keep, parent=fund.number
+            )
         uow.commit()
     return FundSaved(fund, entry)
 
@@ -228,12 +265,15 @@ def add_fund(ctx: Context, actor: Actor, args: AddFund) -> FundSaved:
 def _book(ctx: Context, actor: Actor, args: BookEntry, kind: EntryKind, usage: str) -> EntrySaved:
     entry_text = text(args.text, TITLE_LIMIT, usage)
     category = optional_text(args.category, NAME_LIMIT, usage)
+    check_large(ctx, args.amount, args.yes, usage)
     on = args.on or today(ctx)
     with ctx.registers(actor.workspace_id, write=True) as uow:
         fund = find_fund(uow, args.fund, usage)
         new = NewEntry(fund.id, kind, args.amount, on, entry_text, category)
         entry = uow.ledger.add_entry(uow.workspace.next_number(), new, ctx.clock.now())
         audit(ctx, uow, actor, usage, f"#{entry.number}", fund=fund.name, amount=entry.amount, on=on)
+        keep = added(entry_values(entry))
+        history.record(ctx, uow, actor, entry.number, RecordType.ENTRY, Action.ADD, keep, parent=fund.number)
         balance = next(b.balance for b in uow.ledger.balances(max(on, today(ctx))) if b.fund.id == fund.id)
         uow.commit()
     return EntrySaved(entry, balance)

@@ -7,12 +7,14 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Protocol
 
+from bot.core import history
 from bot.core.base import Actor, Page, RecordType
 from bot.core.bodies import Body, find_body
 from bot.core.clock import local_instant
 from bot.core.context import PAGE, TITLE_LIMIT, Context, audit, changed, optional_text, today, wrong_kind
 from bot.core.decisions import Decision
 from bot.core.errors import Conflict, InvalidInput
+from bot.core.history import Action
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +27,18 @@ class Meeting:
     place: str | None
     title: str | None
     cancelled: bool
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingFields:
+    """Every field `meeting edit` may change, as it is to be stored."""
+
+    body_id: int
+    date: dt.date
+    time: dt.time | None
+    starts_at: dt.datetime | None
+    place: str | None
+    title: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,13 +80,6 @@ class CancelMeeting:
     number: int
 
 
-@dataclass(frozen=True, slots=True)
-class EditMeeting:
-    number: int
-    date: dt.date | None = None
-    time: dt.time | None = None
-
-
 # -- the answers ---------------------------------------------------------------------------------
 
 
@@ -109,10 +116,14 @@ class MeetingRepository(Protocol):
         """Meetings (cancelled ones too) from `start` to `end`, either open-ended, soonest first."""
         ...
 
-    def cancel(self, meeting_id: int, at: dt.datetime) -> None: ...
-    def reschedule(
-        self, meeting_id: int, day: dt.date, time: dt.time | None, starts_at: dt.datetime | None
-    ) -> None: ...
+    def cancel(self, meeting_id: int, at: dt.datetime | None) -> None:
+        """Cancel a meeting (None: plan it again, `undo`)."""
+        ...
+
+    def update(self, meeting_id: int, fields: MeetingFields) -> None: ...
+    def set_removed(self, number: int, at: dt.datetime | None) -> None:
+        """Remove (at `at`) or restore (None); `get` and `find` never see a removed meeting."""
+        ...
 
 
 # -- the rules -----------------------------------------------------------------------------------
@@ -137,6 +148,7 @@ def add_meeting(ctx: Context, actor: Actor, args: AddMeeting) -> MeetingSaved:
             date=args.date,
             time=args.time,
         )
+        history.record(ctx, uow, actor, meeting.number, RecordType.MEETING, Action.ADD)
         changed(ctx, uow, RecordType.MEETING, meeting.number)
         uow.commit()
     return MeetingSaved(meeting)
@@ -175,31 +187,10 @@ def cancel_meeting(ctx: Context, actor: Actor, args: CancelMeeting) -> MeetingSa
             raise Conflict("error.meeting_already_cancelled", usage=usage, number=meeting.number)
         uow.meetings.cancel(meeting.id, ctx.clock.now())
         audit(ctx, uow, actor, "meeting.cancel", f"#{meeting.number}")
+        on = {"cancelled": (None, today(ctx).isoformat())}
+        history.record(ctx, uow, actor, meeting.number, RecordType.MEETING, Action.CANCEL, on)
         changed(ctx, uow, RecordType.MEETING, meeting.number)
         uow.commit()
         cancelled = uow.meetings.get(meeting.number)
     assert cancelled is not None
     return MeetingSaved(cancelled, cancelled=True)
-
-
-def edit_meeting(ctx: Context, actor: Actor, args: EditMeeting) -> MeetingSaved:
-    """Move a meeting to another date or time; its reminders are re-planned."""
-    usage = "meeting.edit"
-    if args.date is None and args.time is None:
-        raise InvalidInput("error.nothing_to_edit", usage=usage)
-    with ctx.registers(actor.workspace_id, write=True) as uow:
-        meeting = uow.meetings.get(args.number)
-        if meeting is None:
-            raise wrong_kind(uow, args.number, RecordType.MEETING, usage)
-        if meeting.cancelled:
-            raise Conflict("error.meeting_already_cancelled", usage=usage, number=meeting.number)
-        day = args.date if args.date is not None else meeting.date
-        time = args.time if args.time is not None else meeting.time
-        starts_at = local_instant(day, time, ctx.zone) if time else None
-        uow.meetings.reschedule(meeting.id, day, time, starts_at)
-        audit(ctx, uow, actor, "meeting.edit", f"#{meeting.number}", date=day, time=time)
-        changed(ctx, uow, RecordType.MEETING, meeting.number)
-        uow.commit()
-        saved = uow.meetings.get(meeting.number)
-    assert saved is not None
-    return MeetingSaved(saved)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bot.core.base import Actor, AuditEvent, Page, RecordType, Role
 from bot.core.bodies import Body, BodyKind, RoleGrant
-from bot.core.consultations import Consultation, ConsultationChanges, ConsultationState, NewConsultation
+from bot.core.consultations import Consultation, ConsultationFields, ConsultationState, NewConsultation
 from bot.core.decisions import Decision, NewDecision
 from bot.core.ledger import EntryKind, Fund, FundBalance, FundYear, LedgerEntry, NewEntry
 from bot.core.meetings import Meeting, NewMeeting
@@ -20,7 +20,7 @@ __all__ = [
     "Body",
     "BodyKind",
     "Consultation",
-    "ConsultationChanges",
+    "ConsultationFields",
     "ConsultationState",
     "Decision",
     "EntryKind",

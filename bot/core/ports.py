@@ -12,6 +12,7 @@ from bot.core.base import AuditEvent, RecordType
 from bot.core.bodies import BodyRepository, RoleRepository
 from bot.core.consultations import ConsultationRepository
 from bot.core.decisions import DecisionRepository
+from bot.core.history import HistoryRepository
 from bot.core.ledger import LedgerRepository
 from bot.core.meeting_cycle import MeetingCycleRepository
 from bot.core.meetings import MeetingRepository
@@ -53,6 +54,9 @@ class UnitOfWork(Protocol):
     def cycle(self) -> MeetingCycleRepository:
         """Members, agendas, notices, attendance and minutes (`bot.core.meeting_cycle`)."""
         ...
+
+    @property
+    def history(self) -> HistoryRepository: ...
 
     def __enter__(self) -> Self: ...
     def __exit__(

@@ -13,6 +13,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.core.clock import Clock, local_date
+from bot.core.context import wrong_kind
 from bot.core.digest import DEFAULT_SINCE, Digest, build_digest
 from bot.core.errors import InvalidInput, NotAllowed, NotFound
 from bot.core.grammar import Command
@@ -61,16 +62,19 @@ class ReminderCommands:
         record_type = reg.workspace.record_type_of(number)
         if record_type is RecordType.CONSULTATION:
             c = reg.consultations.get(number)
-            assert c is not None
+            if c is None:  # removed
+                raise wrong_kind(reg, number, record_type, usage)
             return DeliveryKind.CONSULTATION, c.title, "submitted" if c.submitted_on else None, c.owner
         if record_type is RecordType.MEETING:
             m = reg.meetings.get(number)
-            assert m is not None
+            if m is None:  # removed
+                raise wrong_kind(reg, number, record_type, usage)
             title = f"{m.body.name} {m.date.isoformat()}"
             return DeliveryKind.MEETING, title, "cancelled" if m.cancelled else None, None
         if record_type is RecordType.DECISION:
             d = reg.decisions.get(number)
-            assert d is not None
+            if d is None:  # removed
+                raise wrong_kind(reg, number, record_type, usage)
             inactive = "no_follow_up" if d.follow_up_on is None else "done" if d.follow_up_done_on else None
             text = d.text if len(d.text) <= 80 else d.text[:79] + "…"
             return DeliveryKind.FOLLOW_UP, text, inactive, d.owner
@@ -127,4 +131,4 @@ class ReminderCommands:
         today = local_date(now, self.zone)
         with self.registers(actor.workspace_id) as reg:
             since = self.outbox.within(reg).last_digest_sent(actor.workspace_id) or now - DEFAULT_SINCE
-            return build_digest(reg, today, since)
+            return build_digest(reg, today, since, until=now)

@@ -61,6 +61,8 @@ class Committee:
     workdays: WorkingDays
     admin_users: frozenset[str] = frozenset()
     listeners: list[ItemListener] = field(default_factory=list)
+    #: amounts (öre) above this are booked only after the asker confirms (`LARGE_AMOUNT`)
+    large_amount: int = 10_000_000_00
     #: extra command handlers contributed by other parts (reminders, the digest): name -> handler
     extensions: dict[str, Callable[[Actor, Command], Any]] = field(default_factory=dict)
 

@@ -78,7 +78,7 @@ class Messages:
         today = p.today
         if row.kind is DeliveryKind.DIGEST:
             since = self.outbox.within(reg).last_digest_sent(row.workspace_id) or now - DEFAULT_SINCE
-            return digest_message(p, build_digest(reg, today, since), late=row.late)
+            return digest_message(p, build_digest(reg, today, since, until=now), late=row.late)
         if row.kind in CYCLE_KINDS:
             return cycle_message(reg, row, p, self.zone)
         if item is None or not still_wanted(row.kind, item, row.step, today):

@@ -36,7 +36,12 @@ class SqlAnnualReportSource:
         m = MeetingRow
         rows = self.session.scalars(
             select(m)
-            .where(m.workspace_id == self.workspace_id, m.meeting_date >= start, m.meeting_date <= end)
+            .where(
+                m.workspace_id == self.workspace_id,
+                m.removed_at.is_(None),
+                m.meeting_date >= start,
+                m.meeting_date <= end,
+            )
             .order_by(m.meeting_date, m.meeting_time, m.number)
         ).all()
         return [to_meeting(r) for r in rows]
@@ -50,7 +55,11 @@ class SqlAnnualReportSource:
         )
         rows = self.session.scalars(
             select(c)
-            .where(c.workspace_id == self.workspace_id, or_(answered_in_year, open_at_end))
+            .where(
+                c.workspace_id == self.workspace_id,
+                c.removed_at.is_(None),
+                or_(answered_in_year, open_at_end),
+            )
             .order_by(c.number)
         ).all()
         return [to_consultation(r) for r in rows]
@@ -59,7 +68,12 @@ class SqlAnnualReportSource:
         d = DecisionRow
         rows = self.session.scalars(
             select(d)
-            .where(d.workspace_id == self.workspace_id, d.decided_on >= start, d.decided_on <= end)
+            .where(
+                d.workspace_id == self.workspace_id,
+                d.removed_at.is_(None),
+                d.decided_on >= start,
+                d.decided_on <= end,
+            )
             .order_by(d.decided_on, d.number)
         ).all()
         return [to_decision(r) for r in rows]
@@ -68,7 +82,12 @@ class SqlAnnualReportSource:
         d = DecisionRow
         rows = self.session.scalars(
             select(d)
-            .where(d.workspace_id == self.workspace_id, d.follow_up_on >= start, d.follow_up_on <= end)
+            .where(
+                d.workspace_id == self.workspace_id,
+                d.removed_at.is_(None),
+                d.follow_up_on >= start,
+                d.follow_up_on <= end,
+            )
             .order_by(d.follow_up_on, d.number)
         ).all()
         return [to_decision(r) for r in rows]

@@ -25,6 +25,13 @@ class SqlBodies(Repository):
         self.session.flush()
         return to_body(row)
 
+    def update(self, body_id: int, name: str, kind: BodyKind, channel: str | None) -> None:
+        row = self.session.get(BodyRow, body_id)
+        assert row is not None
+        assert row.workspace_id == self.workspace_id
+        row.name, row.kind, row.channel = name, kind.value, channel
+        self.session.flush()
+
     def all(self) -> list[Body]:
         rows = self.session.scalars(
             select(BodyRow).where(BodyRow.workspace_id == self.workspace_id).order_by(BodyRow.number)

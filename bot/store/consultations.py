@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, or_, select, update
 
 from bot.core.base import Page
-from bot.core.consultations import Consultation, ConsultationChanges, ConsultationState, NewConsultation
+from bot.core.consultations import Consultation, ConsultationFields, ConsultationState, NewConsultation
 from bot.store.bodies import to_body
 from bot.store.models import ConsultationRow
 from bot.store.paging import Repository, page
@@ -51,7 +51,9 @@ class SqlConsultations(Repository):
     def get(self, number: int) -> Consultation | None:
         row = self.session.scalar(
             select(ConsultationRow).where(
-                ConsultationRow.workspace_id == self.workspace_id, ConsultationRow.number == number
+                ConsultationRow.workspace_id == self.workspace_id,
+                ConsultationRow.number == number,
+                ConsultationRow.removed_at.is_(None),
             )
         )
         return to_consultation(row) if row else None
@@ -67,7 +69,7 @@ class SqlConsultations(Repository):
         unanswered = (
             c.submitted_on.is_(None) if current else or_(c.submitted_on.is_(None), c.submitted_on > on)
         )
-        conditions: list[ColumnElement[bool]] = [c.workspace_id == self.workspace_id]
+        conditions: list[ColumnElement[bool]] = [c.workspace_id == self.workspace_id, c.removed_at.is_(None)]
         order: list[Any] = [c.due_on, c.number]
         if state is ConsultationState.OPEN:  # every unanswered one, the overdue included
             conditions += [received, unanswered]
@@ -80,27 +82,33 @@ class SqlConsultations(Repository):
             order = [c.due_on.desc(), c.number.desc()]
         return page(self.session, select(c).where(*conditions).order_by(*order), limit, to_consultation)
 
-    def submit(self, consultation_id: int, on: dt.date) -> None:
+    def submit(self, consultation_id: int, on: dt.date | None) -> None:
         self.session.execute(
             update(ConsultationRow).where(ConsultationRow.id == consultation_id).values(submitted_on=on)
         )
 
-    def update(self, consultation_id: int, changes: ConsultationChanges) -> None:
-        values = {
-            name: value
-            for name, value in (
-                ("title", changes.title),
-                ("due_on", changes.due_on),
-                ("owner", changes.owner),
-                ("body_id", changes.body_id),
+    def update(self, consultation_id: int, fields: ConsultationFields) -> None:
+        self.session.execute(
+            update(ConsultationRow)
+            .where(ConsultationRow.id == consultation_id)
+            .values(
+                title=fields.title,
+                issuer=fields.issuer,
+                reference=fields.reference,
+                received_on=fields.received_on,
+                due_on=fields.due_on,
+                owner=fields.owner,
+                body_id=fields.body_id,
             )
-            if value is not None
-        }
-        if values:
-            self.session.execute(
-                update(ConsultationRow).where(ConsultationRow.id == consultation_id).values(**values)
-            )
-            self.session.expire_all()
+        )
+        self.session.expire_all()
+
+    def set_removed(self, number: int, at: dt.datetime | None) -> None:
+        c = ConsultationRow
+        self.session.execute(
+            update(c).where(c.workspace_id == self.workspace_id, c.number == number).values(removed_at=at)
+        )
+        self.session.expire_all()
 
     def due(
         self, *, start: dt.date | None, end: dt.date | None, received_by: dt.date | None, limit: int
@@ -108,14 +116,17 @@ class SqlConsultations(Repository):
         c = ConsultationRow
         conditions: list[ColumnElement[bool]] = [
             c.workspace_id == self.workspace_id,
-            c.submitted_on.is_(None),
+            c.removed_at.is_(None),
         ]
+        if received_by is None:
+            conditions.append(c.submitted_on.is_(None))
+        else:  # unanswered on that day, as the digest of that day reads them
+            conditions.append(or_(c.submitted_on.is_(None), c.submitted_on > received_by))
+            conditions.append(or_(c.received_on.is_(None), c.received_on <= received_by))
         if start is not None:
             conditions.append(c.due_on >= start)
         if end is not None:
             conditions.append(c.due_on <= end)
-        if received_by is not None:
-            conditions.append(or_(c.received_on.is_(None), c.received_on <= received_by))
         query = select(c).where(*conditions).order_by(c.due_on, c.number)
         return page(self.session, query, limit, to_consultation)
 
@@ -125,6 +136,8 @@ class SqlConsultations(Repository):
             select(c)
             .where(
                 c.workspace_id == self.workspace_id,
+                c.removed_at.is_(None),
+                c.removed_at.is_(None),
                 c.owner == owner,
                 or_(c.received_on.is_(None), c.received_on <= on),
                 or_(c.submitted_on.is_(None), c.submitted_on > on),

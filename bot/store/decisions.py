@@ -10,7 +10,7 @@ from sqlalchemy import ColumnElement, and_, column, func, select, table, update
 
 from bot.core import parsing
 from bot.core.base import Page
-from bot.core.decisions import Decision, NewDecision
+from bot.core.decisions import Decision, DecisionFields, NewDecision
 from bot.store.bodies import to_body
 from bot.store.models import DecisionRow
 from bot.store.paging import Repository, dialect, page
@@ -67,7 +67,9 @@ class SqlDecisions(Repository):
     def get(self, number: int) -> Decision | None:
         row = self.session.scalar(
             select(DecisionRow).where(
-                DecisionRow.workspace_id == self.workspace_id, DecisionRow.number == number
+                DecisionRow.workspace_id == self.workspace_id,
+                DecisionRow.number == number,
+                DecisionRow.removed_at.is_(None),
             )
         )
         return to_decision(row) if row else None
@@ -92,7 +94,7 @@ class SqlDecisions(Repository):
         self, *, body_id: int | None, year: int | None, words: Sequence[str], limit: int
     ) -> Page[Decision]:
         d = DecisionRow
-        conditions: list[ColumnElement[bool]] = [d.workspace_id == self.workspace_id]
+        conditions: list[ColumnElement[bool]] = [d.workspace_id == self.workspace_id, d.removed_at.is_(None)]
         if body_id is not None:
             conditions.append(d.body_id == body_id)
         if year is not None:
@@ -116,10 +118,35 @@ class SqlDecisions(Repository):
         query = select(d).where(and_(*conditions)).order_by(d.decided_on.desc(), d.number.desc())
         return page(self.session, query, limit, to_decision)
 
-    def finish_follow_up(self, decision_id: int, on: dt.date) -> None:
+    def finish_follow_up(self, decision_id: int, on: dt.date | None) -> None:
         self.session.execute(
             update(DecisionRow).where(DecisionRow.id == decision_id).values(follow_up_done_on=on)
         )
+
+    def update(self, decision_id: int, fields: DecisionFields) -> None:
+        self.session.execute(
+            update(DecisionRow)
+            .where(DecisionRow.id == decision_id)
+            .values(
+                body_id=fields.body_id,
+                decided_on=fields.decided_on,
+                year=fields.decided_on.year,
+                paragraph=fields.paragraph,
+                text=fields.text,
+                text_folded=parsing.fold(fields.text),
+                meeting_id=fields.meeting_id,
+                follow_up_on=fields.follow_up_on,
+                owner=fields.owner,
+            )
+        )
+        self.session.expire_all()
+
+    def set_removed(self, number: int, at: dt.datetime | None) -> None:
+        d = DecisionRow
+        self.session.execute(
+            update(d).where(d.workspace_id == self.workspace_id, d.number == number).values(removed_at=at)
+        )
+        self.session.expire_all()
 
     def open_follow_ups(
         self, *, limit: int, owner: str | None = None, before: dt.date | None = None
@@ -127,6 +154,7 @@ class SqlDecisions(Repository):
         d = DecisionRow
         conditions: list[ColumnElement[bool]] = [
             d.workspace_id == self.workspace_id,
+            d.removed_at.is_(None),
             d.follow_up_on.is_not(None),
             d.follow_up_done_on.is_(None),
         ]
@@ -141,6 +169,7 @@ class SqlDecisions(Repository):
         d = DecisionRow
         conditions: list[ColumnElement[bool]] = [
             d.workspace_id == self.workspace_id,
+            d.removed_at.is_(None),
             d.follow_up_done_on.is_(None),
             d.follow_up_on >= start,
         ]
@@ -149,11 +178,12 @@ class SqlDecisions(Repository):
         query = select(d).where(*conditions).order_by(d.follow_up_on, d.number)
         return page(self.session, query, limit, to_decision)
 
-    def recorded_since(self, since: dt.datetime, *, limit: int) -> Page[Decision]:
+    def recorded_since(
+        self, since: dt.datetime, *, limit: int, until: dt.datetime | None = None
+    ) -> Page[Decision]:
         d = DecisionRow
-        query = (
-            select(d)
-            .where(d.workspace_id == self.workspace_id, d.created_at > since)
-            .order_by(d.created_at.desc(), d.number.desc())
-        )
+        conditions = [d.workspace_id == self.workspace_id, d.removed_at.is_(None), d.created_at > since]
+        if until is not None:
+            conditions.append(d.created_at <= until)
+        query = select(d).where(*conditions).order_by(d.created_at.desc(), d.number.desc())
         return page(self.session, query, limit, to_decision)

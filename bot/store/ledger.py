@@ -63,6 +63,7 @@ class SqlLedger(Repository):
             text=new.text,
             category=new.category,
             created_at=at,
+            reverses_id=new.reverses_id,
         )
         self.session.add(row)
         column = {EntryKind.OPENING: "opening", EntryKind.INCOME: "income", EntryKind.COST: "costs"}[new.kind]
@@ -149,3 +150,15 @@ class SqlLedger(Repository):
             conditions += [e.booked_on >= dt.date(year, 1, 1), e.booked_on <= dt.date(year, 12, 31)]
         query = select(e).where(*conditions).order_by(e.booked_on.desc(), e.number.desc())
         return page(self.session, query, limit, to_entry)
+
+    def entry(self, number: int) -> LedgerEntry | None:
+        e = LedgerEntryRow
+        row = self.session.scalar(select(e).where(e.workspace_id == self.workspace_id, e.number == number))
+        return to_entry(row) if row else None
+
+    def reversal_of(self, entry_id: int) -> LedgerEntry | None:
+        e = LedgerEntryRow
+        row = self.session.scalar(
+            select(e).where(e.workspace_id == self.workspace_id, e.reverses_id == entry_id)
+        )
+        return to_entry(row) if row else None

@@ -7,7 +7,7 @@ import datetime as dt
 from sqlalchemy import ColumnElement, select, update
 
 from bot.core.base import Page
-from bot.core.meetings import Meeting, NewMeeting
+from bot.core.meetings import Meeting, MeetingFields, NewMeeting
 from bot.store.bodies import to_body
 from bot.store.models import MeetingRow
 from bot.store.paging import Repository, page
@@ -47,7 +47,9 @@ class SqlMeetings(Repository):
     def get(self, number: int) -> Meeting | None:
         row = self.session.scalar(
             select(MeetingRow).where(
-                MeetingRow.workspace_id == self.workspace_id, MeetingRow.number == number
+                MeetingRow.workspace_id == self.workspace_id,
+                MeetingRow.number == number,
+                MeetingRow.removed_at.is_(None),
             )
         )
         return to_meeting(row) if row else None
@@ -55,7 +57,10 @@ class SqlMeetings(Repository):
     def find(
         self, *, body_id: int | None, start: dt.date | None, end: dt.date | None, limit: int
     ) -> Page[Meeting]:
-        conditions: list[ColumnElement[bool]] = [MeetingRow.workspace_id == self.workspace_id]
+        conditions: list[ColumnElement[bool]] = [
+            MeetingRow.workspace_id == self.workspace_id,
+            MeetingRow.removed_at.is_(None),
+        ]
         if body_id is not None:
             conditions.append(MeetingRow.body_id == body_id)
         if start is not None:
@@ -69,14 +74,27 @@ class SqlMeetings(Repository):
         )
         return page(self.session, query, limit, to_meeting)
 
-    def cancel(self, meeting_id: int, at: dt.datetime) -> None:
+    def cancel(self, meeting_id: int, at: dt.datetime | None) -> None:
         self.session.execute(update(MeetingRow).where(MeetingRow.id == meeting_id).values(cancelled_at=at))
 
-    def reschedule(
-        self, meeting_id: int, day: dt.date, time: dt.time | None, starts_at: dt.datetime | None
-    ) -> None:
+    def update(self, meeting_id: int, fields: MeetingFields) -> None:
         self.session.execute(
             update(MeetingRow)
             .where(MeetingRow.id == meeting_id)
-            .values(meeting_date=day, meeting_time=time, starts_at=starts_at)
+            .values(
+                body_id=fields.body_id,
+                meeting_date=fields.date,
+                meeting_time=fields.time,
+                starts_at=fields.starts_at,
+                place=fields.place,
+                title=fields.title,
+            )
         )
+        self.session.expire_all()
+
+    def set_removed(self, number: int, at: dt.datetime | None) -> None:
+        m = MeetingRow
+        self.session.execute(
+            update(m).where(m.workspace_id == self.workspace_id, m.number == number).values(removed_at=at)
+        )
+        self.session.expire_all()

@@ -138,6 +138,8 @@ class MeetingRow(Base):
     title: Mapped[str | None] = mapped_column(String(400))
     cancelled_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[Moment]
+    #: removed (`meeting remove`): hidden everywhere, kept for history and `undo` (migration 0007)
+    removed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
 
     body: Mapped[BodyRow] = relationship(lazy="joined")
 
@@ -172,6 +174,7 @@ class ConsultationRow(Base):
     owner: Mapped[str | None] = mapped_column(PlatformId)
     body_id: Mapped[int | None] = mapped_column(ForeignKey("bodies.id"), index=True)
     created_at: Mapped[Moment]
+    removed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
 
     body: Mapped[BodyRow | None] = relationship(lazy="joined")
 
@@ -205,6 +208,7 @@ class DecisionRow(Base):
     follow_up_done_on: Mapped[dt.date | None] = mapped_column(Date)
     owner: Mapped[str | None] = mapped_column(PlatformId)
     created_at: Mapped[Moment]
+    removed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
 
     body: Mapped[BodyRow] = relationship(lazy="joined")
     meeting: Mapped[MeetingRow | None] = relationship(lazy="joined", innerjoin=False)
@@ -226,6 +230,8 @@ class LedgerEntryRow(Base):
     __table_args__ = (
         UniqueConstraint("workspace_id", "number"),
         Index("ix_ledger_entries_fund_booked", "fund_id", "booked_on"),
+        # an entry is reversed at most once (a unique index: SQLite adds it without a table copy)
+        Index("ix_ledger_entries_reverses_id", "reverses_id", unique=True),
     )
 
     id: Mapped[Id]
@@ -238,6 +244,8 @@ class LedgerEntryRow(Base):
     text: Mapped[str] = mapped_column(String(400))
     category: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[Moment]
+    #: the entry this one reverses (`fund reverse`); each entry is reversed at most once
+    reverses_id: Mapped[int | None] = mapped_column(Integer)
 
     fund: Mapped[FundRow] = relationship(lazy="joined")
 
@@ -271,6 +279,33 @@ class AuditRow(Base):
     action: Mapped[str] = mapped_column(String(40))
     subject: Mapped[str] = mapped_column(PlatformId)
     details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class HistoryRow(Base):
+    """A record's history: one row per change to one record, never updated. `changes` lists
+    [field, old, new] in plain JSON values (dates ISO, bodies and meetings by number)."""
+
+    __tablename__ = "record_history"
+    __table_args__ = (
+        Index("ix_record_history_record", "workspace_id", "number"),
+        Index("ix_record_history_parent", "workspace_id", "parent"),
+        Index("ix_record_history_actor_at", "workspace_id", "actor", "at"),
+    )
+
+    id: Mapped[Id]
+    workspace_id: Mapped[WorkspaceId]
+    #: the record's short number (#12) and kind (meeting, consultation, …)
+    number: Mapped[Number]
+    kind: Mapped[str] = mapped_column(String(16))
+    #: for a ledger entry, its fund's number (a fund's history shows its entries)
+    parent: Mapped[int | None] = mapped_column(Integer)
+    action: Mapped[str] = mapped_column(String(16))
+    actor: Mapped[str] = mapped_column(PlatformId)
+    at: Mapped[Moment]
+    changes: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    reason: Mapped[str | None] = mapped_column(String(400))
+    #: the history row this one took back (`undo`)
+    undoes: Mapped[int | None] = mapped_column(Integer)
 
 
 class DeliveryRow(Base):

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.store.bodies import SqlBodies, SqlRoles
 from bot.store.consultations import SqlConsultations
 from bot.store.decisions import SqlDecisions
+from bot.store.history import SqlHistory
 from bot.store.ledger import SqlLedger
 from bot.store.meeting_cycle import SqlMeetingCycle
 from bot.store.meetings import SqlMeetings
@@ -28,6 +29,7 @@ class SqlUnitOfWork:
     ledger: SqlLedger
     workspace: SqlWorkspace
     cycle: SqlMeetingCycle
+    history: SqlHistory
 
     def __init__(self, sessions: sessionmaker[Session], workspace_id: str, *, write: bool) -> None:
         self.workspace_id = workspace_id
@@ -51,6 +53,7 @@ class SqlUnitOfWork:
         self.ledger = SqlLedger(session, ws)
         self.workspace = SqlWorkspace(session, ws, write=self._write)
         self.cycle = SqlMeetingCycle(session, ws)
+        self.history = SqlHistory(session, ws)
         if self._write:
             self.workspace.lock()
         return self

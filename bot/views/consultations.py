@@ -6,6 +6,7 @@ from bot.core.model import ConsultationState
 from bot.core.results import ConsultationDetail, ConsultationList, ConsultationSaved, DatedConsultation
 from bot.views.inline import Inline, Mention, concat, join, text, unmarked
 from bot.views.message import Actions, Block, Button, Context, Fields, Item, Message, Text
+from bot.views.record_buttons import correction_buttons
 from bot.views.words import Words
 
 
@@ -98,7 +99,6 @@ def consultation_detail(p: Words, r: ConsultationDetail) -> Message:
         pairs.append((p.s("consultation.field.body"), text(c.body.name)))
     title = p.t("consultation.title", number=c.number, title=c.title)
     blocks: list[Block] = [Text(title), Fields(tuple(pairs))]
-    buttons = consultation_buttons(p, r.item)[:-1]
-    if buttons:
-        blocks.append(Actions(buttons))
+    buttons = (*consultation_buttons(p, r.item)[:-1], *correction_buttons(p, "consultation", c.number))
+    blocks.append(Actions(buttons))
     return Message(tuple(blocks), title)

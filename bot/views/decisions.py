@@ -6,6 +6,7 @@ from bot.core.model import Decision
 from bot.core.results import DecisionDetail, DecisionList, DecisionSaved
 from bot.views.inline import Inline, Mention, concat, text
 from bot.views.message import Actions, Block, Button, Context, Fields, Item, Message, Text
+from bot.views.record_buttons import correction_buttons
 from bot.views.words import Words
 
 #: a decision's text in a list line is cut here
@@ -66,6 +67,8 @@ def decision_detail(p: Words, r: DecisionDetail) -> Message:
         pairs.append((p.s("decision.field.owner"), (Mention(d.owner),)))
     if pairs:
         blocks.append(Fields(tuple(pairs)))
+    buttons: tuple[Button, ...] = ()
     if d.follow_up_on and not d.follow_up_done_on:
-        blocks.append(Actions((Button(p.s("button.done"), "decision.done", str(d.number), "primary"),)))
+        buttons = (Button(p.s("button.done"), "decision.done", str(d.number), "primary"),)
+    blocks.append(Actions((*buttons, *correction_buttons(p, "decision", d.number))))
     return Message(tuple(blocks), title)

@@ -28,10 +28,12 @@ def _clip(value: str, limit: int = LINE_LIMIT) -> str:
     return value if len(value) <= limit else value[: limit - 1].rstrip() + "…"
 
 
-def _line(*parts: str | Inline) -> Inline:
-    """A bullet line of at most LINE_LIMIT characters, its words on one line."""
+def _line(*parts: str | Inline, number: int) -> Inline:
+    """A bullet line of at most LINE_LIMIT characters, its words on one line; a line cut short
+    still ends with the record's #id."""
+    tail = f" #{number}"
     spans = concat("• ", *(re.sub(r"\s+", " ", x) if isinstance(x, str) else x for x in parts))
-    return clip(spans, LINE_LIMIT)
+    return concat(clip(spans, LINE_LIMIT - len(tail)), tail)
 
 
 def _more(p: Words, lines: list[Inline], total: int) -> None:
@@ -45,24 +47,24 @@ def _owner(owner: str | None) -> Inline:
 
 def _meeting(p: Words, m: Meeting) -> Inline:
     extra = ", ".join(x for x in (m.title, m.place) if x)
-    return _line(f"{p.when(m)} {m.body.name}{', ' + extra if extra else ''} #{m.number}")
+    return _line(f"{p.when(m)} {m.body.name}{', ' + extra if extra else ''}", number=m.number)
 
 
 def _consultation(p: Words, c: Consultation, overdue: bool) -> Inline:
     due = p.tr.short_date(c.due_on, today=p.today)
     key = "digest.consultation.overdue" if overdue else "digest.consultation.due"
-    return _line(p.t(key, title=_clip(c.title, 120), due=due), _owner(c.owner), f" #{c.number}")
+    return _line(p.t(key, title=_clip(c.title, 120), due=due), _owner(c.owner), number=c.number)
 
 
 def _decision(p: Words, d: Decision) -> Inline:
     when = p.tr.short_date(d.decided_on, today=p.today)
-    return _line(f"{d.body.name} {when} § {d.paragraph}: {d.text} #{d.number}")
+    return _line(f"{d.body.name} {when} § {d.paragraph}: {d.text}", number=d.number)
 
 
 def _follow_up(p: Words, d: Decision) -> Inline:
     assert d.follow_up_on is not None
     on = p.tr.short_date(d.follow_up_on, today=p.today)
-    return _line(f"{on}: {_clip(d.text, 120)}", _owner(d.owner), f" #{d.number}")
+    return _line(f"{on}: {_clip(d.text, 120)}", _owner(d.owner), number=d.number)
 
 
 def digest_message(p: Words, d: Digest, *, late: bool = False) -> Message:

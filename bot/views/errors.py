@@ -53,6 +53,8 @@ def render_error(error: CommitteeError, p: Words, typed: str | None) -> Message:
     if "user" in params and isinstance(params["user"], str):
         params["user"] = Mention(params["user"])
     key = error.key
+    if key == "error.large_amount":
+        params["amount"], params["limit"] = p.tr.money(params["amount"]), p.tr.money(params["limit"])
     if key == "error.choice":
         params["choices"] = _choices(p, params, error.usage)
     lines: list[Inline] = []

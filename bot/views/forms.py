@@ -32,9 +32,15 @@ FORMS: dict[str, tuple[str, ...]] = {
     # the meeting cycle
     "body.member.add": ("body", "user", "municipality", "role"),
     "meeting.agenda.add": ("id", "item", "consultation", "decision", "owner"),
+    # opened by a record's Edit button, filled in with its values (bot.adapters.slack.edit_forms)
+    "meeting.edit": ("body", "date", "time", "where", "title"),
+    "consultation.edit": ("title", "issuer", "ref", "due", "received", "owner", "body"),
+    "decision.edit": ("text", "date", "body", "paragraph", "meeting", "follow-up", "owner"),
 }
 #: forms that may be opened with their first field typed (`meeting agenda add 7`: the meeting)
 FIRST_GIVEN = frozenset({"meeting.agenda.add"})
+#: the forms that correct a record: never opened by typing, always for one record's number
+EDITS = frozenset({"meeting.edit", "consultation.edit", "decision.edit"})
 #: fields chosen from the workspace's own records (a list of its bodies or funds)
 CHOSEN = ("body", "fund")
 #: where an error from the committee's rules belongs in a form
@@ -69,7 +75,8 @@ def form_for(text: str) -> str | None:
         grammar.parse(text)
     except InvalidInput as error:
         name = error.usage
-        if error.key in ("error.missing_value", "error.missing_option") and name in FORMS:
+        missing = error.key in ("error.missing_value", "error.missing_option")
+        if missing and name in FORMS and name not in EDITS:
             spec = grammar.BY_NAME[name]
             # the command's own words, and for some forms the record they are about
             allowed = 1 + len((spec.verb or "").split()) + (1 if name in FIRST_GIVEN else 0)
@@ -119,17 +126,25 @@ def read(
     raw: Mapping[str, str | None],
     choices: Choices,
     placeholder: Callable[[str], str],
+    *,
+    number: int | None = None,
 ) -> Filled:
     """What was filled in (`raw`: each field's text, None when empty) as the command it means.
-    `placeholder` translates a parameter's placeholder key for the "is missing" error."""
+    `placeholder` translates a parameter's placeholder key for the "is missing" error. An edit's
+    form is of record `number`; a field emptied there that may be empty takes its value away."""
     spec = grammar.BY_NAME[name]
     named = {field: dict(options) for field, options in offered(choices, name).items()}
-    args: dict[str, Any] = {}
+    edit = name in EDITS
+    args: dict[str, Any] = {"id": number} if edit and number is not None else {}
     errors: dict[str, CommitteeError] = {}
     for field in FORMS[name]:
         value = raw.get(field)
         value = value.strip() if value is not None and value.strip() else None
         p = param(name, field)
+        if value is None and edit:
+            if p.clearable:
+                args[field] = grammar.Clear.NONE
+            continue
         if value is None:
             if p.required:
                 errors[field] = InvalidInput("error.missing_value", placeholder=placeholder(p.placeholder))

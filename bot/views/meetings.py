@@ -7,6 +7,7 @@ from bot.core.results import MeetingDetail, MeetingList, MeetingSaved
 from bot.views.decisions import decision_line
 from bot.views.inline import Inline, join, strong, text
 from bot.views.message import Actions, Block, Button, Confirm, Context, Fields, Item, Message, Text
+from bot.views.record_buttons import correction_buttons
 from bot.views.words import Words
 
 
@@ -93,5 +94,8 @@ def meeting_detail(p: Words, r: MeetingDetail) -> Message:
         Button(p.s("button.attendance"), "meeting.attendance", number),
         Button(p.s("button.minutes"), "meeting.minutes", number),
     )
-    blocks.append(Actions(cycle if m.cancelled else (*cycle, *meeting_buttons(p, m)[1:])))
+    corrections = (
+        () if m.cancelled else (*meeting_buttons(p, m)[1:], *correction_buttons(p, "meeting", m.number))
+    )
+    blocks.append(Actions((*cycle, *corrections)))
     return Message(tuple(blocks), title)

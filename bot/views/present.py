@@ -10,9 +10,11 @@ from typing import Any, TypeVar
 
 from bot.core.agenda import AgendaView, ConsultationPlanned, NoticeQueued
 from bot.core.annual_report import AnnualReport
+from bot.core.corrections import EntryReversed, RecordHistory, RecordRemoved, Undone
 from bot.core.digest import Digest
 from bot.core.members import AttendanceList, AttendanceSaved, MemberList, MemberSaved
 from bot.core.minutes import AdjustersSet, Minutes, MinutesApproved
+from bot.core.record_fields import RecordEdited
 from bot.core.reminders import ReminderOverview, ReminderSnoozed
 from bot.core.results import (
     BodyList,
@@ -36,7 +38,17 @@ from bot.core.results import (
     RoleChanged,
     RoleList,
 )
-from bot.views import bodies, consultations, decisions, digest, ledger, meeting_cycle, meetings, reminders
+from bot.views import (
+    bodies,
+    consultations,
+    corrections,
+    decisions,
+    digest,
+    ledger,
+    meeting_cycle,
+    meetings,
+    reminders,
+)
 from bot.views.annual_report_md import report_message
 from bot.views.help import help_message
 from bot.views.message import Message
@@ -88,6 +100,11 @@ PRESENTERS: dict[type[Any], Present] = dict(
         _entry(Minutes, meeting_cycle.minutes_message),
         _entry(AdjustersSet, meeting_cycle.adjusters_set),
         _entry(MinutesApproved, meeting_cycle.minutes_approved),
+        _entry(RecordEdited, corrections.record_edited),
+        _entry(RecordRemoved, corrections.record_removed),
+        _entry(EntryReversed, corrections.entry_reversed),
+        _entry(Undone, corrections.undone),
+        _entry(RecordHistory, corrections.record_history),
     ]
 )
 

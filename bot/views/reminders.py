@@ -19,10 +19,13 @@ def _clip(value: str, limit: int = TEXT_LIMIT) -> str:
     return value if len(value) <= limit else value[: limit - 1].rstrip() + "…"
 
 
-def _ahead(p: Words, prefix: str, step: str) -> Inline:
-    """`Remissvar om 5 arbetsdagar`, `… i morgon`, `… i dag`, from the step's name."""
+def _ahead(p: Words, prefix: str, step: str, late: bool = False) -> Inline:
+    """`Remissvar om 5 arbetsdagar`, `… i morgon`, `… i dag`, from the step's name. A reminder
+    sent late says no "tomorrow" that is no longer true: its line says when the thing is."""
     if step == "overdue":
         return p.t(f"{prefix}.overdue")
+    if late:
+        return p.t(f"{prefix}.late")
     n = int(step.removeprefix("wd")) if step.startswith("wd") and step[2:].isdigit() else 0
     if n == 0:
         return p.t(f"{prefix}.today")
@@ -37,7 +40,9 @@ def _late(blocks: list[Block], p: Words, late: bool) -> None:
 
 
 def consultation_reminder(p: Words, c: Consultation, step: str, *, late: bool) -> Message:
-    head = concat(_ahead(p, "reminder.consultation", step), f" {_clip(c.title)} ({_clip(c.issuer, 120)})")
+    head = concat(
+        _ahead(p, "reminder.consultation", step, late), f" {_clip(c.title)} ({_clip(c.issuer, 120)})"
+    )
     parts = [p.t("reminder.consultation.due", due=p.tr.weekday_date(c.due_on))]
     if c.owner:
         parts.append(p.t("reminder.owner", owner=Mention(c.owner)))
@@ -46,6 +51,7 @@ def consultation_reminder(p: Words, c: Consultation, step: str, *, late: bool) -
     buttons = (
         Button(p.s("button.submit"), "consultation.submit", number, "primary"),
         Button(p.s("button.show"), "consultation.show", number),
+        Button(p.s("button.snooze"), "reminders.snooze", number),
     )
     blocks: list[Block] = [Text(concat(head, "\n", join(parts, " · "))), Actions(buttons)]
     _late(blocks, p, late)
@@ -56,7 +62,7 @@ def meeting_reminder(
     p: Words, m: Meeting, step: str, *, late: bool, members: Sequence[Member] = ()
 ) -> Message:
     """A meeting's reminder, mentioning the body's members."""
-    head = concat(_ahead(p, "reminder.meeting", step), f" {m.body.name}, {p.when(m)}")
+    head = concat(_ahead(p, "reminder.meeting", step, late), f" {m.body.name}, {p.when(m)}")
     parts = [x for x in (m.title, m.place) if x]
     parts.append(f"#{m.number}")
     body: Inline = concat(head, "\n", clip(text(" · ".join(parts)), TEXT_LIMIT))
@@ -64,7 +70,12 @@ def meeting_reminder(
         body = concat(body, "\n", join(((Mention(x.user_id),) for x in members), " "))
     blocks: list[Block] = [
         Text(body),
-        Actions((Button(p.s("button.show"), "meeting.show", str(m.number)),)),
+        Actions(
+            (
+                Button(p.s("button.show"), "meeting.show", str(m.number)),
+                Button(p.s("button.snooze"), "reminders.snooze", str(m.number)),
+            )
+        ),
     ]
     _late(blocks, p, late)
     return Message(tuple(blocks), head, public=True)
@@ -72,7 +83,7 @@ def meeting_reminder(
 
 def follow_up_reminder(p: Words, d: Decision, step: str, *, late: bool) -> Message:
     assert d.follow_up_on is not None
-    head = concat(_ahead(p, "reminder.follow_up", step), f" {_clip(d.text, 200)}")
+    head = concat(_ahead(p, "reminder.follow_up", step, late), f" {_clip(d.text, 200)}")
     parts = [
         p.t("reminder.follow_up.on", on=p.tr.weekday_date(d.follow_up_on)),
         text(f"{d.body.name} {p.tr.short_date(d.decided_on)} § {d.paragraph}"),
@@ -84,6 +95,7 @@ def follow_up_reminder(p: Words, d: Decision, step: str, *, late: bool) -> Messa
     buttons = (
         Button(p.s("button.done"), "decision.done", number, "primary"),
         Button(p.s("button.show"), "decision.show", number),
+        Button(p.s("button.snooze"), "reminders.snooze", number),
     )
     blocks: list[Block] = [Text(concat(head, "\n", join(parts, " · "))), Actions(buttons)]
     _late(blocks, p, late)

@@ -19,11 +19,13 @@ from typing import Self, TypeVar
 from bot.core import parsing
 from bot.core.base import AuditEvent, Page, RecordType, Role
 from bot.core.bodies import Body, BodyKind, RoleGrant
-from bot.core.consultations import Consultation, ConsultationChanges, ConsultationState, NewConsultation
-from bot.core.decisions import Decision, NewDecision
+from bot.core.consultations import Consultation, ConsultationFields, ConsultationState, NewConsultation
+from bot.core.decisions import Decision, DecisionFields, NewDecision
+from bot.core.history import Change
 from bot.core.ledger import EntryKind, Fund, FundBalance, FundYear, LedgerEntry, NewEntry
-from bot.core.meetings import Meeting, NewMeeting
+from bot.core.meetings import Meeting, MeetingFields, NewMeeting
 from tests.fakes.memory_cycle import CycleState, MemoryMeetingCycle
+from tests.fakes.memory_history import MemoryHistory
 
 T = TypeVar("T")
 
@@ -47,6 +49,11 @@ class WorkspaceState:
     entries: dict[int, LedgerEntry] = field(default_factory=dict)
     #: members, agendas, attendance, minutes (tests.fakes.memory_cycle)
     cycle: CycleState = field(default_factory=CycleState)
+    #: removed records by id, out of every list until restored
+    removed: dict[int, Meeting | Consultation | Decision] = field(default_factory=dict)
+    #: reversing entry id -> the id of the entry it reverses
+    reverses: dict[int, int] = field(default_factory=dict)
+    history: list[Change] = field(default_factory=list)
 
     def new_id(self) -> int:
         self.next_id += 1
@@ -73,6 +80,11 @@ class MemoryBodies(_Repository):
         self.state.bodies[body.id] = body
         return body
 
+    def update(self, body_id: int, name: str, kind: BodyKind, channel: str | None) -> None:
+        self.state.bodies[body_id] = replace(
+            self.state.bodies[body_id], name=name, kind=kind, channel=channel
+        )
+
     def all(self) -> list[Body]:
         return sorted(self.state.bodies.values(), key=lambda b: b.number)
 
@@ -90,6 +102,18 @@ class MemoryRoles(_Repository):
 
     def grants(self) -> list[RoleGrant]:
         return [RoleGrant(u, r) for u, r in sorted(self.state.roles.items(), key=lambda g: (g[1], g[0]))]
+
+
+def _set_removed(state: WorkspaceState, records: dict[int, T], number: int, at: dt.datetime | None) -> None:
+    """Move a record out of its kind's dict (removed) or back into it (restored)."""
+    if at is not None:
+        found = next((i for i, r in records.items() if getattr(r, "number", None) == number), None)
+        if found is not None:
+            state.removed[found] = records.pop(found)  # type: ignore[assignment]
+        return
+    back = next((i for i, r in state.removed.items() if r.number == number), None)
+    if back is not None:
+        records[back] = state.removed.pop(back)  # type: ignore[assignment]
 
 
 class MemoryMeetings(_Repository):
@@ -115,13 +139,21 @@ class MemoryMeetings(_Repository):
         found.sort(key=lambda m: (m.date, m.time or dt.time.min, m.number))
         return _page(found, limit)
 
-    def cancel(self, meeting_id: int, at: dt.datetime) -> None:
-        self.state.meetings[meeting_id] = replace(self.state.meetings[meeting_id], cancelled=True)
+    def cancel(self, meeting_id: int, at: dt.datetime | None) -> None:
+        self.state.meetings[meeting_id] = replace(self.state.meetings[meeting_id], cancelled=at is not None)
 
-    def reschedule(
-        self, meeting_id: int, day: dt.date, time: dt.time | None, starts_at: dt.datetime | None
-    ) -> None:
-        self.state.meetings[meeting_id] = replace(self.state.meetings[meeting_id], date=day, time=time)
+    def update(self, meeting_id: int, fields: MeetingFields) -> None:
+        self.state.meetings[meeting_id] = replace(
+            self.state.meetings[meeting_id],
+            body=self.state.bodies[fields.body_id],
+            date=fields.date,
+            time=fields.time,
+            place=fields.place,
+            title=fields.title,
+        )
+
+    def set_removed(self, number: int, at: dt.datetime | None) -> None:
+        _set_removed(self.state, self.state.meetings, number, at)
 
 
 class MemoryConsultations(_Repository):
@@ -163,19 +195,25 @@ class MemoryConsultations(_Repository):
         found = sorted((c for c in every if c.state_on(on) in wanted), key=lambda c: (c.due_on, c.number))
         return _page(found, limit)
 
-    def submit(self, consultation_id: int, on: dt.date) -> None:
+    def submit(self, consultation_id: int, on: dt.date | None) -> None:
         c = self.state.consultations[consultation_id]
         self.state.consultations[consultation_id] = replace(c, submitted_on=on)
 
-    def update(self, consultation_id: int, changes: ConsultationChanges) -> None:
+    def update(self, consultation_id: int, fields: ConsultationFields) -> None:
         c = self.state.consultations[consultation_id]
         self.state.consultations[consultation_id] = replace(
             c,
-            title=changes.title if changes.title is not None else c.title,
-            due_on=changes.due_on if changes.due_on is not None else c.due_on,
-            owner=changes.owner if changes.owner is not None else c.owner,
-            body=self.state.bodies[changes.body_id] if changes.body_id is not None else c.body,
+            title=fields.title,
+            issuer=fields.issuer,
+            reference=fields.reference,
+            received_on=fields.received_on,
+            due_on=fields.due_on,
+            owner=fields.owner,
+            body=self.state.bodies[fields.body_id] if fields.body_id is not None else None,
         )
+
+    def set_removed(self, number: int, at: dt.datetime | None) -> None:
+        _set_removed(self.state, self.state.consultations, number, at)
 
     def due(
         self, *, start: dt.date | None, end: dt.date | None, received_by: dt.date | None, limit: int
@@ -183,7 +221,7 @@ class MemoryConsultations(_Repository):
         found = [
             c
             for c in self.state.consultations.values()
-            if c.submitted_on is None
+            if (c.submitted_on is None or (received_by is not None and c.submitted_on > received_by))
             and (start is None or c.due_on >= start)
             and (end is None or c.due_on <= end)
             and (received_by is None or c.received_on is None or c.received_on <= received_by)
@@ -221,9 +259,27 @@ class MemoryDecisions(_Repository):
         return next((d for d in self.state.decisions.values() if d.number == number), None)
 
     def _of(self, body_id: int, year: int) -> list[Decision]:
+        # a removed decision keeps its § (it may be restored)
+        every = [*self.state.decisions.values(), *self.state.removed.values()]
         return [
-            d for d in self.state.decisions.values() if d.body.id == body_id and d.decided_on.year == year
+            d for d in every if isinstance(d, Decision) and d.body.id == body_id and d.decided_on.year == year
         ]
+
+    def update(self, decision_id: int, fields: DecisionFields) -> None:
+        meeting = self.state.meetings[fields.meeting_id] if fields.meeting_id is not None else None
+        self.state.decisions[decision_id] = replace(
+            self.state.decisions[decision_id],
+            body=self.state.bodies[fields.body_id],
+            decided_on=fields.decided_on,
+            paragraph=fields.paragraph,
+            text=fields.text,
+            meeting_number=meeting.number if meeting else None,
+            follow_up_on=fields.follow_up_on,
+            owner=fields.owner,
+        )
+
+    def set_removed(self, number: int, at: dt.datetime | None) -> None:
+        _set_removed(self.state, self.state.decisions, number, at)
 
     def paragraph_taken(self, body_id: int, year: int, paragraph: int) -> bool:
         return any(d.paragraph == paragraph for d in self._of(body_id, year))
@@ -243,7 +299,7 @@ class MemoryDecisions(_Repository):
         ]
         return _page(sorted(found, key=lambda d: (d.decided_on, d.number), reverse=True), limit)
 
-    def finish_follow_up(self, decision_id: int, on: dt.date) -> None:
+    def finish_follow_up(self, decision_id: int, on: dt.date | None) -> None:
         d = self.state.decisions[decision_id]
         self.state.decisions[decision_id] = replace(d, follow_up_done_on=on)
 
@@ -266,8 +322,14 @@ class MemoryDecisions(_Repository):
     def follow_ups_due(self, *, start: dt.date, end: dt.date | None, limit: int) -> Page[Decision]:
         return _page(self._open(lambda d, on: on >= start and (end is None or on <= end)), limit)
 
-    def recorded_since(self, since: dt.datetime, *, limit: int) -> Page[Decision]:
-        found = [d for d in self.state.decisions.values() if self.state.decided_at[d.id] > since]
+    def recorded_since(
+        self, since: dt.datetime, *, limit: int, until: dt.datetime | None = None
+    ) -> Page[Decision]:
+        found = [
+            d
+            for d in self.state.decisions.values()
+            if self.state.decided_at[d.id] > since and (until is None or self.state.decided_at[d.id] <= until)
+        ]
         return _page(
             sorted(found, key=lambda d: (self.state.decided_at[d.id], d.number), reverse=True), limit
         )
@@ -288,7 +350,16 @@ class MemoryLedger(_Repository):
             self.state.new_id(), number, fund, new.kind, new.amount, new.booked_on, new.text, new.category
         )
         self.state.entries[entry.id] = entry
+        if new.reverses_id is not None:
+            self.state.reverses[entry.id] = new.reverses_id
         return entry
+
+    def entry(self, number: int) -> LedgerEntry | None:
+        return next((e for e in self.state.entries.values() if e.number == number), None)
+
+    def reversal_of(self, entry_id: int) -> LedgerEntry | None:
+        found = next((r for r, e in self.state.reverses.items() if e == entry_id), None)
+        return self.state.entries[found] if found is not None else None
 
     def _entries(self, fund: Fund) -> list[LedgerEntry]:
         return [e for e in self.state.entries.values() if e.fund.id == fund.id]
@@ -337,6 +408,9 @@ class MemoryWorkspace(_Repository):
             (RecordType.DECISION, s.decisions.values()),
             (RecordType.FUND, s.funds.values()),
             (RecordType.ENTRY, s.entries.values()),
+            (RecordType.MEETING, (r for r in s.removed.values() if isinstance(r, Meeting))),
+            (RecordType.CONSULTATION, (r for r in s.removed.values() if isinstance(r, Consultation))),
+            (RecordType.DECISION, (r for r in s.removed.values() if isinstance(r, Decision))),
         )
         return next((kind for kind, records in kinds if any(r.number == number for r in records)), None)
 
@@ -364,6 +438,7 @@ class MemoryUnitOfWork:
         self.ledger = MemoryLedger(self)
         self.workspace = MemoryWorkspace(self)
         self.cycle = MemoryMeetingCycle(self)
+        self.history = MemoryHistory(self)
 
     @property
     def state(self) -> WorkspaceState:

@@ -84,9 +84,10 @@ def test_editing_changes_only_what_is_given(inbox: Office) -> None:
         inbox.run("consultation edit 4 --due 2021-09-30")
     assert early.value.key == "error.due_before_received"
     saved = inbox.run("consultation edit 3 --due 2021-10-01 --owner U333")
-    c = saved.item.consultation
+    assert [(c.field, c.new) for c in saved.changes] == [("due", dt.date(2021, 10, 1)), ("owner", "U333")]
+    c = next(c for c in inbox.state.consultations.values() if c.number == 3)
     assert (c.title, c.due_on, c.owner) == ("Gammal", dt.date(2021, 10, 1), "U333")
-    assert saved.item.state is ConsultationState.OPEN
+    assert c.state_on(dt.date(2021, 9, 20)) is ConsultationState.OPEN
     assert inbox.state.audit[-1].details == {"due": "2021-10-01", "owner": "U333"}
     assert inbox.listener.calls[-1] == (RecordType.CONSULTATION, 3)
 

@@ -107,9 +107,10 @@ def test_moving_a_meeting_keeps_what_is_not_changed(board: Office) -> None:
     with pytest.raises(InvalidInput) as nothing:
         board.run("meeting edit 3")
     assert nothing.value.key == "error.nothing_to_edit"
-    moved = board.run("meeting edit 3 --datum 2021-10-06").meeting
+    board.run("meeting edit 3 --datum 2021-10-06")
+    moved = next(m for m in board.state.meetings.values() if m.number == 3)
     assert (moved.date, moved.time) == (dt.date(2021, 10, 6), dt.time(13))
-    later = board.run("meeting edit 3 --tid 15:30").meeting
-    assert (later.date, later.time) == (dt.date(2021, 10, 6), dt.time(15, 30))
-    assert board.state.audit[-1].details == {"date": "2021-10-06", "time": "15:30:00"}
+    later = board.run("meeting edit 3 --tid 15:30")
+    assert [(c.field, c.old, c.new) for c in later.changes] == [("time", dt.time(13), dt.time(15, 30))]
+    assert board.state.audit[-1].details == {"time": "15:30"}
     assert len(board.listener.calls) == 3

@@ -15,6 +15,7 @@ from slack_sdk import WebClient
 from bot.adapters.slack import forms
 from bot.adapters.slack.blocks import ACTION_PREFIX, parse_action
 from bot.adapters.slack.commands import open_form
+from bot.adapters.slack.edit_forms import open_edit
 from bot.adapters.slack.home import publish_home
 from bot.adapters.slack.side import SlackSide, log
 from bot.frontend import button_command
@@ -48,6 +49,13 @@ def register(app: App, side: SlackSide) -> None:
                     respond(replace_original=False, **said)
                 return
             actor = side.actor(context, user)
+            if name in forms.EDITS and number.isdigit():
+                edit_form = open_edit(side, actor, name, int(number))
+                if isinstance(edit_form, dict):
+                    client.views_open(trigger_id=body["trigger_id"], view=edit_form)
+                else:
+                    _answer(side, client, respond, body, edit_form, on_home)
+                return
             reply = side.conversation.press(actor, name, number, cmd=side.cmd)
             _answer(side, client, respond, body, reply.message, on_home)
             if on_home:

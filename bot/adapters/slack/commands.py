@@ -47,7 +47,8 @@ def register(app: App, side: SlackSide) -> None:
                     )
                 )
                 return
-            work: Future[Reply] = side.pool.submit(_run, side, context, user, text, typed)
+            channel = str(body.get("channel_id") or "") or None
+            work: Future[Reply] = side.pool.submit(_run, side, context, user, text, typed, channel)
             try:
                 reply = work.result(timeout=side.ack_budget)
             except Timeout:
@@ -59,9 +60,11 @@ def register(app: App, side: SlackSide) -> None:
             ack(**side.reply(side.explain(error, "command", context, typed=typed)))
 
 
-def _run(side: SlackSide, context: BoltContext, user: str, text: str, typed: str) -> Reply:
+def _run(
+    side: SlackSide, context: BoltContext, user: str, text: str, typed: str, channel: str | None
+) -> Reply:
     actor = side.actor(context, user)
-    reply = side.conversation.handle(actor, text, cmd=side.cmd, typed=typed)
+    reply = side.conversation.handle(actor, text, cmd=side.cmd, typed=typed, channel=channel)
     reply = minutes_file.minutes_reply(side, context, user, reply)  # long minutes go as a file
     return files.report_reply(side, context, user, reply)  # the annual report goes as a PDF file
 

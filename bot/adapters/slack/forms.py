@@ -19,12 +19,13 @@ from bot.core import grammar
 from bot.core.errors import CommitteeError
 from bot.core.model import Actor
 from bot.views import forms
-from bot.views.forms import FORMS, form_for, given_values, offered
+from bot.views.forms import EDITS, FORMS, form_for, given_values, offered
 from bot.views.inline import plain
 from bot.views.message import Message, Text
 
 __all__ = [
     "CALLBACK_PREFIX",
+    "EDITS",
     "FORMS",
     "VALUE",
     "Outcome",
@@ -98,16 +99,10 @@ def _element(side: SlackSide, name: str, field: str, choices: list[tuple[str, st
         label = {"type": "plain_text", "text": side.t(f"slack.flag.{field}")}
         element = {"type": "checkboxes", "options": [{"text": label, "value": "yes"}]}
     else:
-        element = {"type": "plain_text_input", "multiline": name == "decision.add" and field == "text"}
+        element = {"type": "plain_text_input", "multiline": name.startswith("decision.") and field == "text"}
         if field in _PLACEHOLDERS:
             element["placeholder"] = {"type": "plain_text", "text": side.t(_PLACEHOLDERS[field])}
     element["action_id"] = VALUE
-    return element
-
-
-def _initial(element: dict[str, Any], value: str | None) -> dict[str, Any]:
-    if value is not None and element["type"] == "plain_text_input":
-        element["initial_value"] = value
     return element
 
 
@@ -116,10 +111,14 @@ def _cut(text: str, limit: int) -> str:
 
 
 def open_form(
-    side: SlackSide, actor: Actor, name: str, given: dict[str, str] | None = None
+    side: SlackSide,
+    actor: Actor,
+    name: str,
+    given: dict[str, str] | None = None,
+    number: int | None = None,
 ) -> dict[str, Any] | Message:
-    """The modal for command `name` (filled in with what was `given`), or a reply saying why
-    there can be none yet."""
+    """The modal for command `name` filled in with what was `given` (an edit's form: the record's
+    values, and it carries its `number`), or a reply saying why there can be none yet."""
     choices = _choices(side, actor, name)
     blocks: list[dict[str, Any]] = []
     for field in FORMS[name]:
@@ -130,13 +129,16 @@ def open_form(
                 continue  # nothing to choose from, and nothing missing
             # Say what the command would say: there are none yet, and how to add one.
             return side.explain(forms.nothing_to_choose(field), "form", None)
+        element = _element(side, name, field, offered)
+        if given and given.get(field):
+            _fill(element, given[field], offered)
         blocks.append(
             {
                 "type": "input",
                 "block_id": field,
                 "optional": not param.required,
                 "label": {"type": "plain_text", "text": _label(side, name, field)},
-                "element": _initial(_element(side, name, field, offered), (given or {}).get(field)),
+                "element": element,
             }
         )
         if len(offered) > SELECT_OPTIONS:
@@ -144,12 +146,37 @@ def open_form(
             blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": note}]})
     return {
         "type": "modal",
+        "private_metadata": str(number) if number is not None else "",
         "callback_id": CALLBACK_PREFIX + name,
         "title": {"type": "plain_text", "text": side.t(f"slack.form.title.{name}")[:24]},
         "submit": {"type": "plain_text", "text": side.t("slack.form.submit")[:24]},
         "close": {"type": "plain_text", "text": side.t("slack.form.close")[:24]},
         "blocks": blocks,
     }
+
+
+def _fill(element: dict[str, Any], value: str, offered: list[tuple[str, str]]) -> None:
+    """Put a value into a field: today's value in an edit's form, or what was typed already."""
+    match element["type"]:
+        case "datepicker":
+            element["initial_date"] = value
+        case "timepicker":
+            element["initial_time"] = value
+        case "users_select":
+            element["initial_user"] = value
+        case "static_select":
+            label = dict(offered).get(value)
+            option = next((o for o in element.get("options", ()) if o["value"] == value), None)
+            if label is not None:
+                text = {"type": "plain_text", "text": _cut(label, OPTION_TEXT)}
+                element["initial_option"] = {"text": text, "value": value}
+            elif option is not None:  # a choice of the command's own (a member's role)
+                element["initial_option"] = option
+        case "checkboxes":
+            if value in ("yes", "true"):
+                element["initial_options"] = element["options"]
+        case _:
+            element["initial_value"] = value
 
 
 def _typed(state: dict[str, Any]) -> str | None:
@@ -188,10 +215,12 @@ def field_error(side: SlackSide, error: CommitteeError) -> str:
     return _cut(plain(text).replace("\n", " "), FIELD_ERROR)
 
 
-def submit(side: SlackSide, actor: Actor, name: str, values: dict[str, Any]) -> Outcome:
-    """Run the form's command with what was filled in."""
+def submit(
+    side: SlackSide, actor: Actor, name: str, values: dict[str, Any], number: int | None = None
+) -> Outcome:
+    """Run the form's command with what was filled in (an edit's: of record `number`)."""
     raw = {field: _typed((values.get(field) or {}).get(VALUE) or {}) for field in FORMS[name]}
-    filled = forms.read(name, raw, side.services.choices(actor.workspace_id), side.tr.t)
+    filled = forms.read(name, raw, side.services.choices(actor.workspace_id), side.tr.t, number=number)
     if filled.command is None:
         return Outcome({field: field_error(side, error) for field, error in filled.errors.items()})
     try:

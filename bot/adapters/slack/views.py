@@ -32,7 +32,9 @@ def register(app: App, side: SlackSide) -> None:
             return
         try:
             actor = side.actor(context, str(body["user"]["id"]))
-            outcome = forms.submit(side, actor, name, view.get("state", {}).get("values", {}))
+            meta = str(view.get("private_metadata") or "")
+            number = int(meta) if meta.isdigit() else None
+            outcome = forms.submit(side, actor, name, view.get("state", {}).get("values", {}), number)
         except Exception as error:
             # Keep the form open with everything typed in it; the reference is in the log.
             message = side.explain(error, "form", context)

@@ -31,8 +31,8 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": 'decision add "Samarbetskommittén" 2021-01-14 "Five prioritised infrastructure investments"',
     },
     "help.example.fund": {
-        "sv": 'fond kostnad "drift" 85 651 "Södertörnskonferensen"',
-        "en": 'fund cost "drift" 85 651 "Södertörnskonferensen"',
+        "sv": 'fond kostnad "drift från 2019" 85 651 "Södertörnskonferensen"',
+        "en": 'fund cost "drift från 2019" 85 651 "Södertörnskonferensen"',
     },
     "help.example.digest": {"sv": "sammanfattning", "en": "digest"},
     "help.example.body": {
@@ -136,11 +136,11 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "Move the next reminder (or one step, e.g. wd5) to the next working day.",
     },
     "help.cmd.consultation.edit": {
-        "sv": "Ändra en remiss (sista svarsdag, titel, ägare, organ); påminnelserna planeras om.",
-        "en": "Change a consultation (due date, title, owner, body); its reminders are re-planned.",
+        "sv": "Rätta en remiss: titel, avsändare, diarienummer, datum, ägare eller organ (`none` tar bort ett värde); påminnelserna planeras om.",
+        "en": "Correct a consultation: title, issuer, reference, dates, owner or body (`none` clears a value); its reminders are re-planned.",
     },
     "help.cmd.meeting.edit": {
-        "sv": "Flytta ett möte till annat datum eller annan tid; påminnelserna planeras om.",
-        "en": "Move a meeting to another date or time; its reminders are re-planned.",
+        "sv": "Rätta ett möte: datum, tid, plats, titel eller organ; påminnelserna planeras om.",
+        "en": "Correct a meeting: date, time, place, title or body; its reminders are re-planned.",
     },
 }
