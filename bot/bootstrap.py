@@ -15,6 +15,7 @@ from sqlalchemy import Engine, text
 from bot.adapters.calendar_se import SwedishHolidays
 from bot.adapters.shell.printer import ConsolePoster
 from bot.config import LOCAL_USER, LOCAL_WORKSPACE, Settings
+from bot.core.calendar import CalendarCommands, Feed
 from bot.core.clock import Clock, SystemClock
 from bot.core.dates import DateRules
 from bot.core.reminder_commands import ReminderCommands
@@ -30,6 +31,7 @@ from bot.reminders.posting import CONSOLE, SLACK, OnePoster, Posters
 from bot.reports.commands import ReportCommands
 from bot.scheduler.ticker import Ticker
 from bot.store import migrate
+from bot.store.calendar import SqlCalendarStore
 from bot.store.db import make_engine, session_factory
 from bot.store.outbox import SqlOutbox
 from bot.store.unit_of_work import SqlUnitOfWorkFactory
@@ -55,6 +57,8 @@ class Bot:
     #: the idempotent work each process does on every tick (reminders, digests)
     ticks: list[Callable[[dt.datetime], object]] = field(default_factory=list)
     ticker: Ticker | None = None
+    #: calendar feeds: `calendar` links, and the feed behind a link (`serve`, `committee-bot ics`)
+    calendar: CalendarCommands | None = None
 
     def start_background(self, *, interval: dt.timedelta | None = None) -> None:
         """Start this process's ticker, unless SCHEDULER=off."""
@@ -92,8 +96,15 @@ class Bot:
             self.ticker.stop()
         self.engine.dispose()
 
+    def calendar_ics(self, feed: Feed) -> bytes:
+        """A feed as iCalendar, in the bot's language."""
+        from bot.adapters.calendar.ics import feed_ics
+
+        return feed_ics(feed, Translator(self.settings.locale))
+
     def slack_services(self) -> SlackServices:
         """What the Slack adapter is given: no more than it needs."""
+        from bot.adapters.calendar.http import FeedServer
         from bot.adapters.slack.oauth import oauth_stores
         from bot.adapters.slack.services import Choices, SlackServices
         from bot.store.slack_events import first_delivery
@@ -110,6 +121,7 @@ class Bot:
             health=self.health,
             welcome_installer=self.committee.welcome_installer,
             oauth=oauth_stores(self.engine, self.settings) if self.settings.has_oauth else None,
+            calendar=FeedServer(self.calendar.feed_for, self.calendar_ics) if self.calendar else None,
         )
 
 
@@ -141,6 +153,15 @@ def bootstrap(
     bot = Bot(settings, engine, clock, workdays, registers, committee, frontend, planning, dispatcher)
     bot.ticks.append(dispatcher.tick)
     committee.extensions.update(ReportCommands(registers, clock, settings.timezone).extensions())
+    bot.calendar = CalendarCommands(
+        registers,
+        SqlCalendarStore(session_factory(engine)),
+        clock,
+        settings.timezone,
+        settings.admin_users,
+        settings.public_url,
+    )
+    committee.extensions.update(bot.calendar.extensions())
     return bot
 
 

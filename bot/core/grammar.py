@@ -106,9 +106,21 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "role": ("roll", "roller"),
     "reminders": ("påminnelser", "paminnelser", "påminnelse", "reminder"),
     "report": ("verksamhetsberättelse", "verksamhetsberattelse", "årsrapport"),  # bot.reports
+    "calendar": ("kalender",),  # bot.core.calendar
     "help": ("hjälp", "hjalp"),
 }
-HELP_GROUPS = ("meeting", "consultation", "decision", "fund", "digest", "reminders", "report", "body", "role")
+HELP_GROUPS = (
+    "meeting",
+    "consultation",
+    "decision",
+    "fund",
+    "digest",
+    "reminders",
+    "report",
+    "calendar",
+    "body",
+    "role",
+)
 
 VERBS: dict[str, tuple[str, ...]] = {
     "add": ("ny", "nytt", "lägg", "lagg"),
@@ -127,6 +139,7 @@ VERBS: dict[str, tuple[str, ...]] = {
     "entries": ("poster", "transaktioner"),
     "edit": ("ändra", "andra"),
     "snooze": ("skjut-upp", "snooza", "vänta"),
+    "reset": ("förnya", "fornya", "återställ", "aterstall"),
 }
 
 # Single Swedish words that stand for a whole command (`/committee saldo`).
@@ -375,6 +388,9 @@ COMMANDS: tuple[CommandSpec, ...] = (
     ),
     # the annual report (handled by bot.reports through the service's extensions)
     CommandSpec("report", "report", None, (Param("year", Kind.YEAR, placeholder="ph.year"),)),
+    # calendar feeds (handled by bot.core.calendar through the service's extensions)
+    CommandSpec("calendar", "calendar", None, (_BODY_OPT,)),
+    CommandSpec("calendar.reset", "calendar", "reset", (_BODY_OPT,), writes=True),
 )
 
 BY_NAME: dict[str, CommandSpec] = {c.name: c for c in COMMANDS}

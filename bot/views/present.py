@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from bot.core.annual_report import AnnualReport
+from bot.core.calendar import CalendarLink
 from bot.core.digest import Digest
 from bot.core.reminders import ReminderOverview, ReminderSnoozed
 from bot.core.results import (
@@ -33,7 +34,7 @@ from bot.core.results import (
     RoleChanged,
     RoleList,
 )
-from bot.views import bodies, consultations, decisions, digest, ledger, meetings, reminders
+from bot.views import bodies, calendar, consultations, decisions, digest, ledger, meetings, reminders
 from bot.views.annual_report_md import report_message
 from bot.views.help import help_message
 from bot.views.message import Message
@@ -74,6 +75,7 @@ PRESENTERS: dict[type[Any], Present] = dict(
         _entry(ReminderOverview, reminders.overview_message),
         _entry(ReminderSnoozed, reminders.snoozed_message),
         _entry(AnnualReport, report_message),
+        _entry(CalendarLink, calendar.calendar_link),
     ]
 )
 

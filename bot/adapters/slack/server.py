@@ -3,7 +3,8 @@
 `POST /slack/events` takes slash commands, interactivity and events (bolt verifies each
 signature); `GET /healthz` answers 200 with JSON when the database and the scheduler are
 healthy, 503 otherwise; with SLACK_CLIENT_ID and SLACK_CLIENT_SECRET, `GET /slack/install` and
-`GET /slack/oauth_redirect` install the app into another workspace (bot.adapters.slack.oauth). The schema is migrated once, before the workers start; then each worker
+`GET /slack/oauth_redirect` install the app into another workspace (bot.adapters.slack.oauth);
+`GET /calendar/<token>.ics` answers calendar feeds (bot.adapters.calendar.http). The schema is migrated once, before the workers start; then each worker
 builds its own bot (database engines must not cross a fork) and starts its own ticker.
 """
 
@@ -19,6 +20,7 @@ from gunicorn.app.base import BaseApplication
 from slack_bolt import App
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 
+from bot.adapters.calendar.http import PREFIX as CALENDAR_PREFIX
 from bot.adapters.slack.app import build_app
 from bot.adapters.slack.logs import redact_tokens_in_logs
 from bot.adapters.slack.paths import EVENTS_PATH, HEALTH_PATH
@@ -61,6 +63,8 @@ def wsgi_app(services: SlackServices, app: App) -> WsgiApp:
                 return _json(start_response, "405 Method Not Allowed", {"error": "GET only"})
             answer: Iterable[bytes] = slack(environ, start_response)
             return answer
+        if path.startswith(CALENDAR_PREFIX) and services.calendar is not None:
+            return services.calendar(environ, start_response)  # bot.adapters.calendar.http
         if path == HEALTH_PATH and method in ("GET", "HEAD"):
             ok, report = services.health()
             return _json(start_response, "200 OK" if ok else "503 Service Unavailable", {"ok": ok, **report})

@@ -3,7 +3,7 @@ never imports bootstrap, the engine or the registers."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -47,6 +47,8 @@ class SlackServices:
     welcome_installer: Callable[[str, str], object]
     #: several workspaces (SLACK_CLIENT_ID and SLACK_CLIENT_SECRET): where installations are kept
     oauth: OAuthStores | None = None
+    #: calendar feeds (`GET /calendar/<token>.ics`): a WSGI application of their own
+    calendar: Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]] | None = None
 
 
 class Running(Protocol):
