@@ -17,7 +17,7 @@ def calendar_link(p: Words, r: CalendarLink) -> Message:
     link = (r.base + r.path) if r.base else r.path
     blocks: list[Block] = [Text(said), Text((Code(text(link)),))]
     if r.base is None:
-        blocks.append(Context(p.t("calendar.no_public_url", path=r.path)))
+        blocks.append(Context(p.t("calendar.no_public_url")))
     notes = [p.t("calendar.how")]
     if r.replaced:
         notes.append(p.t("calendar.replaced"))

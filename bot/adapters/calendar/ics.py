@@ -68,7 +68,8 @@ def _event(e: FeedEvent, tr: Translator) -> Event:
     else:
         event.add("dtstart", e.day)
         event.add("dtend", e.day + dt.timedelta(days=1))
-        event.add("transp", "TRANSPARENT")
+        if e.kind is not EventKind.MEETING:  # a deadline marks the day, it does not fill it
+            event.add("transp", "TRANSPARENT")
     event.add("summary", _summary(e, tr))
     event.add("description", _description(e, tr))
     if e.location:

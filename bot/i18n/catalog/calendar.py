@@ -36,8 +36,8 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "Your earlier link to this calendar stopped working now.",
     },
     "calendar.no_public_url": {
-        "sv": "Botens publika adress är inte inställd: sätt `PUBLIC_URL` (t.ex. https://committee.example.org) så blir länken hel. Sökvägen är {path}.",
-        "en": "The bot's public address is not set: set `PUBLIC_URL` (e.g. https://committee.example.org) to make the link whole. The path is {path}.",
+        "sv": "Botens publika adress är inte inställd: sätt `PUBLIC_URL` (t.ex. https://committee.example.org) så blir länken hel.",
+        "en": "The bot's public address is not set: set `PUBLIC_URL` (e.g. https://committee.example.org) to make the link whole.",
     },
     "calendar.event.cancelled": {"sv": "Inställt: {summary}", "en": "Cancelled: {summary}"},
     "calendar.event.consultation": {
