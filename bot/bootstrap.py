@@ -37,6 +37,7 @@ from bot.store.outbox import SqlOutbox
 from bot.store.unit_of_work import SqlUnitOfWorkFactory
 
 if TYPE_CHECKING:  # Slack's parts are imported only where Slack is used: the console starts without them
+    from bot.adapters.calendar.http import FeedServer
     from bot.adapters.slack.services import SlackProcess, SlackServices
 
 __all__ = ["LOCAL_USER", "LOCAL_WORKSPACE", "Bot", "bootstrap", "slack_process"]
@@ -102,9 +103,17 @@ class Bot:
 
         return feed_ics(feed, Translator(self.settings.locale))
 
+    def _feed_server(self) -> FeedServer | None:
+        """`GET /calendar/<token>.ics` for an HTTP server (Slack's `serve`, and Teams')."""
+        from bot.adapters.calendar.http import FeedServer
+
+        if self.calendar is None:
+            return None
+        c = self.calendar
+        return FeedServer(c.scope_for, c.version, c.feed_of, self.calendar_ics)
+
     def slack_services(self) -> SlackServices:
         """What the Slack adapter is given: no more than it needs."""
-        from bot.adapters.calendar.http import FeedServer
         from bot.adapters.slack.oauth import oauth_stores
         from bot.adapters.slack.services import Choices, SlackServices
         from bot.store.slack_events import first_delivery
@@ -121,7 +130,7 @@ class Bot:
             health=self.health,
             welcome_installer=self.committee.welcome_installer,
             oauth=oauth_stores(self.engine, self.settings) if self.settings.has_oauth else None,
-            calendar=FeedServer(self.calendar.feed_for, self.calendar_ics) if self.calendar else None,
+            calendar=self._feed_server(),
         )
 
 

@@ -264,6 +264,11 @@ class CalendarStore(Protocol):
         """Whose feed the link with this hash opens, if any link has it."""
         ...
 
+    def version(self, workspace_id: str) -> str:
+        """Changes whenever anything in the workspace's register changes (every change leaves a
+        row in the audit trail): a feed built at one version is the feed until it moves."""
+        ...
+
 
 # -- the commands (handed to the service as extensions) ------------------------------------------
 
@@ -321,12 +326,21 @@ class CalendarCommands:
             body = find_body(uow, body_name, "calendar") if body_name is not None else None
             return self._feed(uow, body)
 
+    def scope_for(self, token: str) -> FeedScope | None:
+        """Whose feed a link opens; None for a token no link has (revoked, or never given)."""
+        return self.store.scope(token_hash(token))
+
+    def version(self, scope: FeedScope) -> str:
+        """The register's version behind a feed (see `CalendarStore.version`)."""
+        return self.store.version(scope.workspace_id)
+
     def feed_for(self, token: str) -> Feed | None:
-        """The feed a link opens, or None for a token no link has (revoked, or never given)."""
-        digest = token_hash(token)
-        scope = self.store.scope(digest)
-        if scope is None:
-            return None
+        """The feed a link opens, or None for a token no link has."""
+        scope = self.scope_for(token)
+        return self.feed_of(scope) if scope is not None else None
+
+    def feed_of(self, scope: FeedScope) -> Feed | None:
+        """A workspace's or a body's feed; None when the body is no more."""
         with self.registers(scope.workspace_id) as uow:
             body = None
             if scope.body_id is not None:

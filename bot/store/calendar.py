@@ -135,3 +135,10 @@ class SqlCalendarStore:
         if row is None or not same_hash(row[2], digest):
             return None
         return FeedScope(row[0], row[1])
+
+    def version(self, workspace_id: str) -> str:
+        with self._readers() as s:
+            count, last = s.execute(
+                select(func.count(), func.max(AuditRow.at)).where(AuditRow.workspace_id == workspace_id)
+            ).one()
+        return f"{count}:{last}"

@@ -49,9 +49,9 @@ def _load_methods() -> dict[str, set[str]]:
 
 METHODS = _load_methods()
 #: methods Slack added after the stored description (files.getUploadURLExternal, …)
-for _name, _method in json.loads(
-    (_METHODS.with_name("methods-after-2020.json")).read_text(encoding="utf-8")
-)["methods"].items():
+for _name, _method in json.loads((_METHODS.with_name("methods-after-2020.json")).read_text(encoding="utf-8"))[
+    "methods"
+].items():
     METHODS[_name] = set(_method.get("required", [])) | set(_method.get("optional", []))
 
 

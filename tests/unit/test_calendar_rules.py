@@ -14,6 +14,7 @@ from bot.core.calendar import (
     EventKind,
     Feed,
     FeedRecords,
+    FeedScope,
     build_feed,
     link_path,
     new_token,
@@ -100,16 +101,24 @@ def _call(
     return seen[0][0], seen[0][1], body
 
 
-def test_the_feed_server_answers_only_a_known_token() -> None:
+def test_the_feed_server_answers_only_a_known_token_and_builds_only_after_a_change() -> None:
     token = new_token()
+    scope = FeedScope("T111", None)
     feed = build_feed("T111", None, _records(), ZONE)
+    version = ["1"]
+    built: list[Feed] = []
 
-    def feed_for(asked: str) -> Feed | None:
-        return feed if asked == token else None
+    def feed_of(asked: FeedScope) -> Feed | None:
+        built.append(feed)
+        return feed
 
-    app = FeedServer(feed_for, lambda f: b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")
+    def write(f: Feed) -> bytes:
+        return f"BEGIN:VCALENDAR\r\nX-VERSION:{version[0]}\r\nEND:VCALENDAR\r\n".encode()
+
+    app = FeedServer(lambda t: scope if t == token else None, lambda s: version[0], feed_of, write)
     status, headers, body = _call(app, f"/calendar/{token}.ics")
     assert status == "200 OK" and body.startswith(b"BEGIN:VCALENDAR")
+    assert headers["Content-Type"] == "text/calendar; charset=utf-8"
     assert headers["Last-Modified"] == "Mon, 02 Nov 2026 09:00:00 GMT"
     etag = headers["ETag"]
     assert _call(app, f"/calendar/{token}.ics", HTTP_IF_NONE_MATCH=f'"x", W/{etag}')[::2] == (
@@ -117,6 +126,11 @@ def test_the_feed_server_answers_only_a_known_token() -> None:
         b"",
     )
     assert _call(app, f"/calendar/{token}.ics", "HEAD")[::2] == ("200 OK", b"")
+    assert len(built) == 1  # polls of an unchanged register are answered from what was written
+    version[0] = "2"
+    status, changed, body = _call(app, f"/calendar/{token}.ics", HTTP_IF_NONE_MATCH=etag)
+    assert status == "200 OK" and changed["ETag"] != etag and b"X-VERSION:2" in body
+    assert len(built) == 2
     for path, method in (
         (f"/calendar/{token}.ics", "POST"),
         (f"/calendar/{new_token()}.ics", "GET"),
