@@ -11,6 +11,10 @@ A link is one person's, to one feed: `calendar` hands the asker a new one (their
 that feed stops working, since only a hash of it is kept and it cannot be shown again);
 `calendar reset` (admins) stops every link to the feed at once and hands the admin a new one.
 The serialization (iCalendar) is an adapter's (`bot.adapters.calendar.ics`).
+
+Where more will go: draft milestones (`consultation plan`) become one more `EventKind`, a list
+in `FeedRecords` read by `bot.store.calendar`, and a loop in `build_feed` (all day, UID
+`milestone-<#>-<step>@…`); removed records leave the feed by a filter in that store's queries.
 """
 
 from __future__ import annotations
