@@ -22,13 +22,14 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from bot.core.outbox import Claimed, Outbox, RowOutcome, released
+from bot.core.platforms import platform_of
 from bot.core.ports import UnitOfWorkFactory
 from bot.core.reminders import NO_CHANNEL, DeliveryKind, DeliveryStatus
 from bot.i18n import Translator
 from bot.reminders.messages import Messages
 from bot.reminders.pacing import PACE, Pacer
 from bot.reminders.planning import ReminderPlanning
-from bot.reminders.posting import CONSOLE, SLACK, Outcome, Poster, Posters, PostResult
+from bot.reminders.posting import Outcome, Poster, Posters, PostResult
 from bot.views.message import Message
 
 log = logging.getLogger(__name__)
@@ -84,7 +85,8 @@ def process_owner() -> str:
 class Dispatcher:
     """Sends from the outbox with the posters it is given: a mapping platform → `Posters`
     (`console`, `slack`, …). A workspace's platform is `platform_of(workspace_id)`: by default
-    the outbox's local workspace is the console's and every other one Slack's."""
+    read from its id (`bot.core.platforms`: the outbox's local workspace is the console's, a
+    tenant GUID is Teams', any other id Slack's). Only rows of those platforms are claimed."""
 
     def __init__(
         self,
@@ -118,7 +120,7 @@ class Dispatcher:
         self._lock = threading.Lock()
 
     def _default_platform(self, workspace_id: str) -> str:
-        return CONSOLE if workspace_id == self.outbox.local else SLACK
+        return platform_of(workspace_id, self.outbox.local)
 
     @property
     def pace(self) -> float:
@@ -191,13 +193,9 @@ class Dispatcher:
                 return counts, progress
 
     @property
-    def _scope(self) -> dict[str, bool]:
-        """Which rows this process may claim: the console's workspace with a console poster,
-        the others with a poster of any other platform."""
-        return {
-            "include_local": CONSOLE in self.posters,
-            "include_remote": any(platform != CONSOLE for platform in self.posters),
-        }
+    def _scope(self) -> dict[str, frozenset[str]]:
+        """Which rows this process may claim: those of the platforms it has posters for."""
+        return {"platforms": frozenset(self.posters)}
 
     def poster(self, workspace_id: str) -> Poster | None:
         """Who posts for this workspace here, or None when this process cannot."""

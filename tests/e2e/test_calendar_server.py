@@ -135,3 +135,26 @@ def test_serve_answers_a_link_with_its_feed_and_stops_at_reset(
     finally:
         bot.close()
     assert fake.problems == []
+
+
+def test_feeds_are_served_beside_either_platform(database_url: str) -> None:
+    """Teams settings alone are enough to serve: calendar links work there too."""
+    from bot.adapters.slack.server import wsgi_app
+    from tests.conftest import make_settings
+
+    bot = bootstrap(make_settings(database_url), run_migrations=False)
+    try:
+        assert say(bot, 'body add "Samarbetskommittén"').ok
+        token = token_of(text_of(say(bot, "calendar")))
+        feeds = bot.feed_server()
+        route = wsgi_app(None, None, bot.settings, health=bot.health, calendar=feeds)
+        seen: list[str] = []
+        body = b"".join(
+            route(
+                {"PATH_INFO": f"/calendar/{token}.ics", "REQUEST_METHOD": "GET", "wsgi.input": None},
+                lambda status, headers: seen.append(status),
+            )
+        )
+        assert seen == ["200 OK"] and body.startswith(b"BEGIN:VCALENDAR")
+    finally:
+        bot.close()

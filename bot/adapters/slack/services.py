@@ -10,17 +10,12 @@ from typing import Any, Protocol
 from slack_sdk.oauth.installation_store import InstallationStore
 from slack_sdk.oauth.state_store import OAuthStateStore
 
-from bot.core.model import Actor, Body, Fund
+from bot.core.model import Actor
 from bot.core.results import WhatMatters
 from bot.frontend import Frontend
+from bot.views.forms import Choices
 
-
-@dataclass(frozen=True, slots=True)
-class Choices:
-    """A workspace's bodies and funds, as a form offers them."""
-
-    bodies: list[Body]
-    funds: list[Fund]
+__all__ = ["Choices", "OAuthStores", "Running", "SlackProcess", "SlackServices", "WebProcess", "WsgiApp"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,8 +45,10 @@ class SlackServices:
     welcome_installer: Callable[[str, str], object]
     #: several workspaces (SLACK_CLIENT_ID and SLACK_CLIENT_SECRET): where installations are kept
     oauth: OAuthStores | None = None
-    #: calendar feeds (`GET /calendar/<token>.ics`): a WSGI application of their own
-    calendar: Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]] | None = None
+
+
+#: a WSGI application (another platform's endpoint mounted beside Slack's)
+WsgiApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 
 
 class Running(Protocol):
@@ -67,3 +64,19 @@ class SlackProcess:
 
     services: SlackServices
     running: Running
+
+
+@dataclass(frozen=True, slots=True)
+class WebProcess:
+    """One `serve` worker: what it answers on, and the bot they run on. Either platform may be
+    missing (Teams settings alone are enough to serve), never both."""
+
+    #: is the database reachable and the scheduler ticking? (`GET /healthz`)
+    health: Callable[[], tuple[bool, dict[str, Any]]]
+    running: Running
+    #: Slack's HTTP mode (`POST /slack/events`), when Slack is configured
+    slack: SlackServices | None = None
+    #: Teams' `POST /api/messages` as a WSGI app, when TEAMS_APP_ID is set
+    teams: WsgiApp | None = None
+    #: calendar feeds (`GET /calendar/<token>.ics`, bot.adapters.calendar.http), on either platform
+    calendar: WsgiApp | None = None
