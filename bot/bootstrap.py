@@ -15,6 +15,7 @@ from sqlalchemy import Engine, text
 from bot.adapters.calendar_se import SwedishHolidays
 from bot.adapters.shell.printer import ConsolePoster
 from bot.config import LOCAL_USER, LOCAL_WORKSPACE, Settings
+from bot.core.calendar import CalendarCommands, Feed
 from bot.core.clock import Clock, SystemClock
 from bot.core.dates import DateRules
 from bot.core.reminder_commands import ReminderCommands
@@ -30,12 +31,14 @@ from bot.reminders.posting import CONSOLE, SLACK, TEAMS, OnePoster, Posters
 from bot.reports.commands import ReportCommands
 from bot.scheduler.ticker import Ticker
 from bot.store import migrate
+from bot.store.calendar import SqlCalendarStore
 from bot.store.db import make_engine, session_factory
 from bot.store.outbox import SqlOutbox
 from bot.store.unit_of_work import SqlUnitOfWorkFactory
 from bot.views.forms import Choices
 
 if TYPE_CHECKING:  # Slack's and Teams' parts are imported only where used: the console starts without them
+    from bot.adapters.calendar.http import FeedServer
     from bot.adapters.slack.services import SlackProcess, SlackServices, WebProcess
     from bot.adapters.teams.services import TeamsServices
 
@@ -57,6 +60,8 @@ class Bot:
     #: the idempotent work each process does on every tick (reminders, digests)
     ticks: list[Callable[[dt.datetime], object]] = field(default_factory=list)
     ticker: Ticker | None = None
+    #: calendar feeds: `calendar` links, and the feed behind a link (`serve`, `committee-bot ics`)
+    calendar: CalendarCommands | None = None
 
     def start_background(self, *, interval: dt.timedelta | None = None) -> None:
         """Start this process's ticker, unless SCHEDULER=off."""
@@ -93,6 +98,21 @@ class Bot:
         if self.ticker is not None:
             self.ticker.stop()
         self.engine.dispose()
+
+    def calendar_ics(self, feed: Feed) -> bytes:
+        """A feed as iCalendar, in the bot's language."""
+        from bot.adapters.calendar.ics import feed_ics
+
+        return feed_ics(feed, Translator(self.settings.locale))
+
+    def feed_server(self) -> FeedServer | None:
+        """`GET /calendar/<token>.ics` for an HTTP server (Slack's `serve`, and Teams')."""
+        from bot.adapters.calendar.http import FeedServer
+
+        if self.calendar is None:
+            return None
+        c = self.calendar
+        return FeedServer(c.scope_for, c.version, c.feed_of, self.calendar_ics)
 
     def choices(self, workspace_id: str) -> Choices:
         """A workspace's bodies and funds, as the forms offer them."""
@@ -163,6 +183,15 @@ def bootstrap(
     bot = Bot(settings, engine, clock, workdays, registers, committee, frontend, planning, dispatcher)
     bot.ticks.append(dispatcher.tick)
     committee.extensions.update(ReportCommands(registers, clock, settings.timezone).extensions())
+    bot.calendar = CalendarCommands(
+        registers,
+        SqlCalendarStore(session_factory(engine)),
+        clock,
+        settings.timezone,
+        settings.admin_users,
+        settings.public_url,
+    )
+    committee.extensions.update(bot.calendar.extensions())
     return bot
 
 
@@ -244,7 +273,7 @@ def web_process(settings: Settings, *, run_migrations: bool = True) -> WebProces
 
         teams = TeamsEndpoint(bot.teams_services())
     slack = bot.slack_services() if settings.has_slack_http else None
-    return WebProcess(health=bot.health, running=bot, slack=slack, teams=teams)
+    return WebProcess(health=bot.health, running=bot, slack=slack, teams=teams, calendar=bot.feed_server())
 
 
 def slack_process(settings: Settings, *, run_migrations: bool = True) -> SlackProcess:

@@ -72,6 +72,14 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("file", type=Path)
     sub.add_parser("manifest", help="print the Slack app manifest (YAML)")
     reports_cli.add_parser(sub)
+    ics = sub.add_parser("ics", help="write the workspace's or a body's calendar feed (iCalendar)")
+    ics.add_argument(
+        "--workspace",
+        default="local",
+        help="a Slack team id (T…), a Teams tenant id, or local (the console's; default)",
+    )
+    ics.add_argument("--body", default=None, help="a body's feed (any unambiguous part of its name)")
+    ics.add_argument("--out", type=Path, default=None, help="file to write (default: stdout)")
     teams = sub.add_parser("teams-manifest", help="build the Teams app package (manifest.json and icons)")
     teams.add_argument("--out", type=Path, default=Path("app.zip"), help="zip to write (default: app.zip)")
     return parser
@@ -289,6 +297,39 @@ def post_digest(settings: Settings, *, now: dt.datetime | None = None, force: bo
     return operations.report("digest", counts)
 
 
+def cmd_ics(settings: Settings, args: argparse.Namespace) -> int:
+    """The same feed `GET /calendar/<token>.ics` serves, without a link."""
+    from bot.core.errors import CommitteeError
+    from bot.store.models import Workspace
+
+    bot = _bootstrap(settings)
+    try:
+        assert bot.calendar is not None
+        with bot.registers(args.workspace) as reg:
+            known_workspace = reg.session.get(Workspace, args.workspace) is not None
+        if not known_workspace:
+            raise Failure(f"no workspace {args.workspace!r} in this database (the console's is local)")
+        try:
+            feed = bot.calendar.feed(args.workspace, args.body)
+        except CommitteeError as exc:
+            names = exc.params.get("matches") or exc.params.get("known") or ()
+            known = ", ".join(names) or "none"
+            raise Failure(f"no single body matches {args.body!r} (bodies: {known})") from exc
+        data = bot.calendar_ics(feed)
+    finally:
+        bot.close()
+    if args.out is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return 0
+    try:
+        args.out.write_bytes(data)
+    except OSError as exc:
+        raise Failure(f"cannot write {args.out}: {exc.strerror}") from exc
+    print(f"calendar feed ({len(feed.events)} events) written to {args.out}", file=sys.stderr)
+    return 0
+
+
 _commands = {
     "run": cmd_run,
     "serve": cmd_serve,
@@ -301,5 +342,6 @@ _commands = {
     "import": cmd_import,
     "manifest": cmd_manifest,
     "report": reports_cli.cmd_report,
+    "ics": cmd_ics,
     "teams-manifest": cmd_teams_manifest,
 }

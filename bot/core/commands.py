@@ -33,7 +33,9 @@ from bot.core.grammar import Command
 A = TypeVar("A")
 
 #: commands whose rules other parts contribute through `Committee.extensions` (bot.reminders)
-EXTENSION_COMMANDS = frozenset({"digest", "reminders", "reminders.snooze", "report"})
+EXTENSION_COMMANDS = frozenset(
+    {"digest", "reminders", "reminders.snooze", "report", "calendar", "calendar.reset"}
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -130,6 +130,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "report": ("verksamhetsberättelse", "verksamhetsberattelse", "årsrapport"),  # bot.reports
     "undo": ("ångra", "angra"),
     "history": ("historik",),
+    "calendar": ("kalender",),  # bot.core.calendar
     "help": ("hjälp", "hjalp"),
 }
 HELP_GROUPS = (
@@ -140,6 +141,7 @@ HELP_GROUPS = (
     "digest",
     "reminders",
     "report",
+    "calendar",
     "body",
     "role",
     "history",
@@ -163,6 +165,7 @@ VERBS: dict[str, tuple[str, ...]] = {
     "entries": ("poster", "transaktioner"),
     "edit": ("ändra", "andra"),
     "snooze": ("skjut-upp", "snooza", "vänta"),
+    "reset": ("förnya", "fornya", "återställ", "aterstall"),
     # the meeting cycle (bot.core.members, agenda, minutes)
     "member": ("ledamot", "medlem"),
     "members": ("ledamöter", "ledamoter", "medlemmar"),
@@ -584,6 +587,9 @@ COMMANDS: tuple[CommandSpec, ...] = (
     CommandSpec("history", "history", None, (_ID,)),
     # the annual report (handled by bot.reports through the service's extensions)
     CommandSpec("report", "report", None, (Param("year", Kind.YEAR, placeholder="ph.year"),)),
+    # calendar feeds (handled by bot.core.calendar through the service's extensions)
+    CommandSpec("calendar", "calendar", None, (_BODY_OPT,)),
+    CommandSpec("calendar.reset", "calendar", "reset", (_BODY_OPT,), writes=True),
 )
 
 BY_NAME: dict[str, CommandSpec] = {c.name: c for c in COMMANDS}

@@ -270,7 +270,11 @@ class AuditRow(Base):
     """Who changed what, when: one row per change, never updated."""
 
     __tablename__ = "audit_events"
-    __table_args__ = (Index("ix_audit_events_workspace_at", "workspace_id", "at"),)
+    __table_args__ = (
+        Index("ix_audit_events_workspace_at", "workspace_id", "at"),
+        # a calendar feed counts each record's changes (its events' SEQUENCE); migration 0009
+        Index("ix_audit_events_workspace_subject", "workspace_id", "subject"),
+    )
 
     id: Mapped[Id]
     workspace_id: Mapped[WorkspaceId]
@@ -306,6 +310,23 @@ class HistoryRow(Base):
     reason: Mapped[str | None] = mapped_column(String(400))
     #: the history row this one took back (`undo`)
     undoes: Mapped[int | None] = mapped_column(Integer)
+
+
+class CalendarLinkRow(Base):
+    """One person's private link to a calendar feed: the workspace's (no body) or a body's.
+
+    Only the SHA-256 of the link's token is kept, so a copy of the database (or an export, which
+    keeps these rows so that a restore keeps the links working) opens no feed. A person has at
+    most one link per feed (bot.core.calendar)."""
+
+    __tablename__ = "calendar_links"
+
+    id: Mapped[Id]
+    workspace_id: Mapped[WorkspaceId]
+    body_id: Mapped[int | None] = mapped_column(ForeignKey("bodies.id"))
+    user_id: Mapped[str] = mapped_column(PlatformId)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[Moment]
 
 
 class DeliveryRow(Base):

@@ -60,9 +60,10 @@ def consultation_buttons(p: Words, item: DatedConsultation) -> tuple[Button, ...
 def consultation_saved(p: Words, r: ConsultationSaved) -> Message:
     c = r.item.consultation
     if r.submitted:
-        said = p.t("consultation.submitted", number=c.number, title=c.title, on=c.submitted_on)
+        on = p.day(c.submitted_on) if c.submitted_on else None
+        said = p.t("consultation.submitted", number=c.number, title=c.title, on=on)
         return Message((Text(said),), said)
-    said = p.t("consultation.saved", number=c.number, title=c.title, issuer=c.issuer, due=c.due_on)
+    said = p.t("consultation.saved", number=c.number, title=c.title, issuer=c.issuer, due=p.day(c.due_on))
     blocks: list[Block] = [Item(said, consultation_buttons(p, r.item)[1:])]
     blocks.append(Context(unmarked(due_words(p, r.item))))
     return Message(tuple(blocks), said)

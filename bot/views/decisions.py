@@ -25,12 +25,14 @@ def decision_line(p: Words, d: Decision) -> Inline:
 def decision_saved(p: Words, r: DecisionSaved) -> Message:
     d = r.decision
     if r.follow_up_done:
-        said = p.t("decision.follow_up_done", number=d.number, on=d.follow_up_done_on)
+        on = p.day(d.follow_up_done_on) if d.follow_up_done_on else None
+        said = p.t("decision.follow_up_done", number=d.number, on=on)
         return Message((Text(said),), said)
-    said = p.t("decision.saved", number=d.number, body=d.body.name, date=d.decided_on, paragraph=d.paragraph)
+    date = p.day(d.decided_on)
+    said = p.t("decision.saved", number=d.number, body=d.body.name, date=date, paragraph=d.paragraph)
     blocks: list[Block] = [Text(said)]
     if d.follow_up_on:
-        blocks.append(Context(p.t("decision.follow_up", on=p.tr.date(d.follow_up_on))))
+        blocks.append(Context(p.t("decision.follow_up", on=p.day(d.follow_up_on))))
     return Message(tuple(blocks), said)
 
 

@@ -22,7 +22,7 @@ def fund_saved(p: Words, r: FundSaved) -> Message:
         said = p.t("fund.saved_empty", number=f.number, name=f.name)
     else:
         amount = p.tr.money(r.opening.amount)
-        said = p.t("fund.saved", number=f.number, name=f.name, amount=amount, on=r.opening.booked_on)
+        said = p.t("fund.saved", number=f.number, name=f.name, amount=amount, on=p.day(r.opening.booked_on))
     return Message((Text(said),), said)
 
 
@@ -34,7 +34,7 @@ def entry_saved(p: Words, r: EntrySaved) -> Message:
         number=e.number,
         amount=p.tr.money(e.amount),
         fund=e.fund.name,
-        on=p.tr.short_date(e.booked_on),
+        on=p.day(e.booked_on),
         text=e.text,
         balance=p.tr.money(r.balance),
     )

@@ -45,7 +45,8 @@ def status(p: Words, m: Meeting) -> Inline:
 def meeting_saved(p: Words, r: MeetingSaved) -> Message:
     m = r.meeting
     key = "meeting.cancelled" if r.cancelled else "meeting.saved"
-    said = p.t(key, number=m.number, when=p.when(m), body=m.body.name)
+    when = p.when(m) if r.cancelled else p.when_in_full(m)
+    said = p.t(key, number=m.number, when=when, body=m.body.name)
     extra = [x for x in (m.title, m.place) if x]
     blocks: list[Block] = [Item(said, () if r.cancelled else meeting_buttons(p, m)[:1])]
     if extra and not r.cancelled:

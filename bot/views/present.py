@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 
 from bot.core.agenda import AgendaView, ConsultationPlanned, NoticeQueued
 from bot.core.annual_report import AnnualReport
+from bot.core.calendar import CalendarLink
 from bot.core.corrections import EntryReversed, RecordHistory, RecordRemoved, Undone
 from bot.core.digest import Digest
 from bot.core.members import AttendanceList, AttendanceSaved, MemberList, MemberSaved
@@ -40,6 +41,7 @@ from bot.core.results import (
 )
 from bot.views import (
     bodies,
+    calendar,
     consultations,
     corrections,
     decisions,
@@ -89,6 +91,7 @@ PRESENTERS: dict[type[Any], Present] = dict(
         _entry(ReminderOverview, reminders.overview_message),
         _entry(ReminderSnoozed, reminders.snoozed_message),
         _entry(AnnualReport, report_message),
+        _entry(CalendarLink, calendar.calendar_link),
         # the meeting cycle
         _entry(MemberSaved, meeting_cycle.member_saved),
         _entry(MemberList, meeting_cycle.member_list),

@@ -76,6 +76,16 @@ class Words:
             parts.append(shown if p.required else f"[{shown}]")
         return " ".join(parts)
 
+    def day(self, day: dt.date) -> str:
+        """A date stored by a command, in full with its weekday (`fredag 4 december 2026`), so the
+        one who typed `fre` or `nästa fredag` sees what was understood."""
+        return self.tr.weekday_date(day)
+
+    def when_in_full(self, m: Meeting) -> str:
+        """A saved meeting's day in full with its weekday and year, and its time."""
+        day = self.day(m.date)
+        return f"{day} {self.tr.time(m.time)}" if m.time else day
+
     def when(self, m: Meeting) -> str:
         day = self.tr.short_weekday_date(m.date)
         if m.date.year != self.today.year:

@@ -40,7 +40,11 @@ def test_a_meeting_next_friday_at_one_is_stored_and_echoed(bot: Bot) -> None:
     assert consultation is not None and consultation.due_on == dt.date(2027, 1, 29)
     assert decision is not None
     assert (decision.decided_on, decision.follow_up_on) == (dt.date(2026, 12, 1), dt.date(2027, 1, 4))
-    assert "fre 11 dec 13:00" in out
+    # what was understood, in full with its weekday and year
+    assert "Möte #2 är tillagt: fredag 11 december 2026 13:00" in out
+    assert "Möte #3 är tillagt: fredag 1 januari 2027 13:00" in out
+    assert "svar senast fredag 29 januari 2027" in out
+    assert "Ledningsgruppen tisdag 1 december 2026 § 1" in out and "Uppföljning måndag 4 januari 2027" in out
     # the ambiguous one is refused with examples, and nothing more was stored
     assert '"3/4/5" kan vara flera olika datum' in out and "3/4 2027" in out
     with bot.registers(LOCAL_WORKSPACE) as reg:

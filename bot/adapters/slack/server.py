@@ -5,7 +5,8 @@ checks each signature and replay before bolt sees it; bodies over 1 MiB are refu
 path, Teams' too, bot.adapters.web.limits); `GET /healthz` answers 200 with JSON when the
 database and the scheduler are healthy, 503 otherwise, within 2 seconds (bot.adapters.web.health);
 with SLACK_CLIENT_ID and SLACK_CLIENT_SECRET, `GET /slack/install` and `GET /slack/oauth_redirect`
-install the app into another workspace (bot.adapters.slack.oauth). With TEAMS_APP_ID,
+install the app into another workspace (bot.adapters.slack.oauth). `GET /calendar/<token>.ics`
+answers calendar feeds (bot.adapters.calendar.http). With TEAMS_APP_ID,
 `POST /api/messages` takes Teams' activities (bot.adapters.teams.endpoint, handed over
 ready-made by the wiring, which checks their tokens); either platform alone is enough. The schema
 is migrated once, before the workers start; then each worker builds its own bot (database engines
@@ -24,6 +25,7 @@ from gunicorn.app.base import BaseApplication
 from slack_bolt import App
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 
+from bot.adapters.calendar.http import PREFIX as CALENDAR_PREFIX
 from bot.adapters.slack.app import build_app
 from bot.adapters.slack.guard import SlackGuard
 from bot.adapters.slack.logs import redact_tokens_in_logs
@@ -56,10 +58,12 @@ def wsgi_app(
     *,
     health: Health | None = None,
     teams: WsgiApp | None = None,
+    calendar: WsgiApp | None = None,
 ) -> WsgiApp:
     """Routes the endpoints: Slack's when `services` and `app` are given (with OAuth also
     `GET /slack/install` and `GET /slack/oauth_redirect`, which bolt's OAuth flow answers),
-    Teams' `POST /api/messages` when `teams` is given, and `GET /healthz` (`health`, else the
+    Teams' `POST /api/messages` when `teams` is given, calendar feeds under `/calendar/` when
+    `calendar` is given, and `GET /healthz` (`health`, else the
     Slack services'); everything else is 404."""
     check = health or (services.health if services is not None else None)
     if check is None:
@@ -93,6 +97,8 @@ def wsgi_app(
                 return _json(start_response, "405 Method Not Allowed", {"error": "GET only"})
             answer: Iterable[bytes] = slack(environ, start_response)
             return answer
+        if calendar is not None and path.startswith(CALENDAR_PREFIX):
+            return calendar(environ, start_response)  # bot.adapters.calendar.http
         if path == HEALTH_PATH and method in ("GET", "HEAD"):
             ok, report = bounded_health()
             return _json(start_response, "200 OK" if ok else "503 Service Unavailable", {"ok": ok, **report})
@@ -128,7 +134,9 @@ class CommitteeServer(BaseApplication):  # type: ignore[misc]  # gunicorn has no
         process = self.process = self.build(self.settings)
         slack = process.slack
         app = build_app(slack, self.settings) if slack is not None else None
-        return wsgi_app(slack, app, self.settings, health=process.health, teams=process.teams)
+        return wsgi_app(
+            slack, app, self.settings, health=process.health, teams=process.teams, calendar=process.calendar
+        )
 
 
 def _post_worker_init(worker: Any) -> None:

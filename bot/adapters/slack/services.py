@@ -78,3 +78,5 @@ class WebProcess:
     slack: SlackServices | None = None
     #: Teams' `POST /api/messages` as a WSGI app, when TEAMS_APP_ID is set
     teams: WsgiApp | None = None
+    #: calendar feeds (`GET /calendar/<token>.ics`, bot.adapters.calendar.http), on either platform
+    calendar: WsgiApp | None = None
