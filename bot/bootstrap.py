@@ -190,6 +190,7 @@ def bootstrap(
         settings.timezone,
         settings.admin_users,
         settings.public_url,
+        workdays=workdays,
     )
     committee.extensions.update(bot.calendar.extensions())
     return bot

@@ -12,9 +12,10 @@ that feed stops working, since only a hash of it is kept and it cannot be shown 
 `calendar reset` (admins) stops every link to the feed at once and hands the admin a new one.
 The serialization (iCalendar) is an adapter's (`bot.adapters.calendar.ics`).
 
-Where more will go: draft milestones (`consultation plan`) become one more `EventKind`, a list
-in `FeedRecords` read by `bot.store.calendar`, and a loop in `build_feed` (all day, UID
-`milestone-<#>-<step>@…`); removed records leave the feed by a filter in that store's queries.
+Draft milestones (`consultation plan`: the answer's draft is due some working days before the
+meeting that adopts it) are all-day events of their own (UID `draft-<#>@…`), on the day the
+reminders use (`bot.core.meeting_cycle.draft_due`). Removed records leave the feed: the store's
+queries skip them.
 """
 
 from __future__ import annotations
@@ -36,8 +37,10 @@ from bot.core.consultations import Consultation
 from bot.core.decisions import Decision
 from bot.core.errors import NotAllowed
 from bot.core.grammar import Command
+from bot.core.meeting_cycle import draft_due
 from bot.core.meetings import Meeting
 from bot.core.ports import UnitOfWork, UnitOfWorkFactory
+from bot.core.workdays import WorkingDays
 
 #: a meeting without a known end lasts this long in the calendar
 MEETING_LENGTH = dt.timedelta(hours=2)
@@ -45,12 +48,24 @@ MEETING_LENGTH = dt.timedelta(hours=2)
 UID_DOMAIN = "committee-bot"
 #: how many random bytes a link's token holds (43 characters in the link)
 TOKEN_BYTES = 32
+#: the most draft milestones one feed reads (a year of the committee has a handful)
+PLANS_READ = 1000
 
 
 class EventKind(StrEnum):
     MEETING = "meeting"
     CONSULTATION = "consultation"
     FOLLOW_UP = "follow-up"
+    DRAFT = "draft"
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """A planned consultation's draft milestone: due on `due`, for the meeting that adopts it."""
+
+    consultation: Consultation
+    meeting: Meeting
+    due: dt.date
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +159,13 @@ def uid(kind: EventKind, workspace_id: str, number: int) -> str:
     return f"{kind.value}-{number}@{workspace_id}.{UID_DOMAIN}"
 
 
-def build_feed(workspace_id: str, body: Body | None, records: FeedRecords, zone: ZoneInfo) -> Feed:
+def build_feed(
+    workspace_id: str,
+    body: Body | None,
+    records: FeedRecords,
+    zone: ZoneInfo,
+    drafts: Sequence[Draft] = (),
+) -> Feed:
     """The feed's events, in date order. An event's SEQUENCE counts its record's changes after
     it was added; its stamp is the last of them (or when it was added)."""
 
@@ -222,6 +243,32 @@ def build_feed(workspace_id: str, body: Body | None, records: FeedRecords, zone:
                 at,
             )
         )
+    for draft in drafts:
+        c, m = draft.consultation, draft.meeting
+        # a body's feed may hold the meeting but not the consultation (of another body, or none)
+        known = c.number if c.number in records.added else m.number if m.number in records.added else None
+        if known is not None:
+            sequence, at = version(known)
+        else:
+            sequence, at = 0, dt.datetime.combine(draft.due, dt.time(), tzinfo=dt.UTC)
+        events.append(
+            FeedEvent(
+                uid(EventKind.DRAFT, workspace_id, c.number),
+                EventKind.DRAFT,
+                c.number,
+                draft.due,
+                None,
+                None,
+                c.title,
+                m.body.name,
+                None,
+                f"{m.body.name} {m.date.isoformat()} #{m.number}",
+                False,
+                c.submitted_on,
+                sequence,
+                at,
+            )
+        )
     events.sort(key=lambda e: (e.day, e.start is not None, e.start or e.day, e.number))
     return Feed(workspace_id, body, zone, tuple(events))
 
@@ -288,8 +335,11 @@ class CalendarCommands:
         zone: ZoneInfo,
         admin_users: frozenset[str] = frozenset(),
         public_url: str | None = None,
+        workdays: WorkingDays | None = None,
     ) -> None:
         self.registers = registers
+        #: the working days that place draft milestones (none: the feed has no milestones)
+        self.workdays = workdays
         self.store = store
         self.clock = clock
         self.zone = zone
@@ -355,4 +405,18 @@ class CalendarCommands:
 
     def _feed(self, uow: UnitOfWork, body: Body | None) -> Feed:
         records = self.store.within(uow).records(body.id if body else None)
-        return build_feed(uow.workspace_id, body, records, self.zone)
+        return build_feed(uow.workspace_id, body, records, self.zone, self._drafts(uow, body))
+
+    def _drafts(self, uow: UnitOfWork, body: Body | None) -> list[Draft]:
+        """The feed's draft milestones: every planned consultation whose meeting is not cancelled
+        (and, for a body's feed, is that body's)."""
+        if self.workdays is None:
+            return []
+        drafts = []
+        for plan in uow.cycle.plans_from(dt.date.min, PLANS_READ):
+            c = uow.consultations.get(plan.consultation_number)
+            m = uow.meetings.get(plan.meeting_number)
+            if c is None or m is None or m.cancelled or (body is not None and m.body.id != body.id):
+                continue
+            drafts.append(Draft(c, m, draft_due(self.workdays, m, plan)))
+        return drafts

@@ -67,10 +67,15 @@ class SqlCalendarLinks:
     def records(self, body_id: int | None) -> FeedRecords:
         ws = self.workspace_id
         s = self.session
-        meetings_q = select(MeetingRow).where(MeetingRow.workspace_id == ws)
-        consultations_q = select(ConsultationRow).where(ConsultationRow.workspace_id == ws)
+        # removed records leave the feed (`remove`); `undo` brings them back
+        meetings_q = select(MeetingRow).where(MeetingRow.workspace_id == ws, MeetingRow.removed_at.is_(None))
+        consultations_q = select(ConsultationRow).where(
+            ConsultationRow.workspace_id == ws, ConsultationRow.removed_at.is_(None)
+        )
         follow_ups_q = select(DecisionRow).where(
-            DecisionRow.workspace_id == ws, DecisionRow.follow_up_on.is_not(None)
+            DecisionRow.workspace_id == ws,
+            DecisionRow.follow_up_on.is_not(None),
+            DecisionRow.removed_at.is_(None),
         )
         if body_id is not None:
             meetings_q = meetings_q.where(MeetingRow.body_id == body_id)

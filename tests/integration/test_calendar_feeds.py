@@ -195,3 +195,27 @@ def test_committee_bot_ics_writes_the_feed(
     assert "no workspace 'T404'" in capsys.readouterr().err
     assert main(["ics", "--body", "Nobody"]) == 1
     assert "Samarbetskommittén" in capsys.readouterr().err
+
+
+def test_a_planned_consultation_has_its_draft_milestone_and_removed_records_leave(bot: Bot) -> None:
+    _ready(bot)
+    token = _link(bot)
+    assert say(bot, 'consultation edit 5 --body "Samarbetskommittén"').ok  # the meeting's body answers it
+    assert say(bot, "consultation plan 5 --meeting 3 --draft-workdays 10").ok
+    found = events(_feed(bot, token))
+    draft: Any = found["draft-5@local.committee-bot"]
+    # ten working days before Thursday 21 October 2021: Thursday 7 October
+    assert draft.decoded("DTSTART") == dt.date(2021, 10, 7)
+    assert str(draft["SUMMARY"]) == "Utkast till remissvar: Kollektivtrafikplan 2050"
+    assert "#5" in str(draft["DESCRIPTION"]) and "#3" in str(draft["DESCRIPTION"])
+    # the body's feed of the meeting that adopts the answer holds the milestone too
+    body_token = _link(bot, 'calendar --body "Samarbetskommittén"')
+    assert "draft-5@local.committee-bot" in events(_feed(bot, body_token))
+
+    assert say(bot, 'decision remove 6 "fel"').ok
+    assert say(bot, 'meeting remove 4 "dubblett"').ok
+    left = events(_feed(bot, token))
+    assert "follow-up-6@local.committee-bot" not in left
+    assert "meeting-4@local.committee-bot" not in left
+    assert say(bot, "undo").ok  # the meeting comes back, and with it its event
+    assert "meeting-4@local.committee-bot" in events(_feed(bot, token))

@@ -39,6 +39,8 @@ def _summary(e: FeedEvent, tr: Translator) -> str:
         return tr.t("calendar.event.cancelled", summary=said) if e.cancelled else said
     if e.kind is EventKind.CONSULTATION:
         return tr.t("calendar.event.consultation", title=e.title, issuer=e.detail or "")
+    if e.kind is EventKind.DRAFT:
+        return tr.t("calendar.event.draft", title=_clip(e.title, SUMMARY_TEXT))
     return tr.t("calendar.event.follow_up", text=_clip(e.title, SUMMARY_TEXT))
 
 
@@ -50,7 +52,7 @@ def _description(e: FeedEvent, tr: Translator) -> str:
     if e.done_on is not None:
         done = (
             "calendar.description.submitted"
-            if e.kind is EventKind.CONSULTATION
+            if e.kind in (EventKind.CONSULTATION, EventKind.DRAFT)
             else "calendar.description.done"
         )
         said += "\n" + tr.t(done, on=tr.weekday_date(e.done_on))

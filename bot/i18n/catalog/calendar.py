@@ -45,6 +45,11 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "Consultation due: {title} ({issuer})",
     },
     "calendar.event.follow_up": {"sv": "Uppföljning: {text}", "en": "Follow-up: {text}"},
+    "calendar.event.draft": {"sv": "Utkast till remissvar: {title}", "en": "Draft answer due: {title}"},
+    "calendar.description.draft": {
+        "sv": "Remiss #{number} · svaret antas på mötet {detail}",
+        "en": "Consultation #{number} · the answer is adopted at the meeting {detail}",
+    },
     "calendar.description.meeting": {"sv": "Möte #{number} · {body}", "en": "Meeting #{number} · {body}"},
     "calendar.description.consultation": {
         "sv": "Remiss #{number} · {detail}",
