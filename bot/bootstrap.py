@@ -15,7 +15,7 @@ from sqlalchemy import Engine, text
 from bot.adapters.calendar_se import SwedishHolidays
 from bot.adapters.shell.printer import ConsolePoster
 from bot.config import LOCAL_USER, LOCAL_WORKSPACE, Settings
-from bot.core.clock import Clock, SystemClock
+from bot.core.clock import Clock, FixedClock, SystemClock
 from bot.core.dates import DateRules
 from bot.core.reminder_commands import ReminderCommands
 from bot.core.reminders import ReminderPlanner, ReminderRules
@@ -162,7 +162,9 @@ def _reminders(
         digest_time=settings.digest_time,
     )
     planner = ReminderPlanner(rules, workdays)
-    box = SqlOutbox(engine, LOCAL_WORKSPACE)
+    # a clock that stands still is a test's or `--now`'s: then the caller's time decides what is
+    # due; otherwise the database's clock, shared by every process, judges due rows and leases
+    box = SqlOutbox(engine, LOCAL_WORKSPACE, database_clock=not isinstance(clock, FixedClock))
     planning = ReminderPlanning(
         planner,
         registers,

@@ -81,6 +81,13 @@ def process_owner() -> str:
     return f"{socket.gethostname()[:30]}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 
 
+def lease_token(owner: str) -> str:
+    """A token for one claim: its outcomes are recorded only while the rows still carry it.
+    A token, not a time, decides whose lease it is: a row this same process claims again later
+    (after its lease ran out) carries a new token, so a late outcome of the first claim is refused."""
+    return f"{owner}:{uuid.uuid4().hex[:8]}"
+
+
 class Dispatcher:
     """Sends from the outbox with the posters it is given: a mapping platform → `Posters`
     (`console`, `slack`, …). A workspace's platform is `platform_of(workspace_id)`: by default
@@ -210,19 +217,22 @@ class Dispatcher:
         self, now: dt.datetime, *, kinds: Sequence[DeliveryKind] | None = None, batch: int | None = None
     ) -> Counts:
         """Claim one batch of due rows and send it."""
-        claimed = self._claim(now, kinds, batch or self.batch)
+        token = lease_token(self.owner)
+        claimed = self._claim(now, token, kinds, batch or self.batch)
         self._claimed = len(claimed)
         if not claimed:
             return Counts()
-        return self._deliver(claimed, now)
+        return self._deliver(claimed, token, now)
 
-    def _claim(self, now: dt.datetime, kinds: Sequence[DeliveryKind] | None, limit: int) -> list[Claimed]:
+    def _claim(
+        self, now: dt.datetime, token: str, kinds: Sequence[DeliveryKind] | None, limit: int
+    ) -> list[Claimed]:
         """Rows of channels this process posted to within the pace are taken only when nothing
         else is due, and then first those of the channels whose pause ends soonest; channels
         Slack rate-limited are left alone until their Retry-After has passed."""
         return self.outbox.claim(
             now,
-            self.owner,
+            token,
             self.lease,
             limit=limit,
             kinds=kinds,
@@ -232,7 +242,7 @@ class Dispatcher:
             **self._scope,
         )
 
-    def _deliver(self, claimed: Sequence[Claimed], now: dt.datetime) -> Counts:
+    def _deliver(self, claimed: Sequence[Claimed], token: str, now: dt.datetime) -> Counts:
         """Build the batch's messages in one read session per workspace, post them (outside any
         transaction, channels free of pacing first) and record their outcomes together."""
         counts = Counts()
@@ -284,7 +294,7 @@ class Dispatcher:
                 first_unrecorded is not None and time.monotonic() - first_unrecorded > RECORD_WITHIN
             ):
                 # record what was posted before waiting, not after
-                self.outbox.record_many(self.owner, now, outcomes)
+                self.outbox.record_many(token, now, outcomes)
                 outcomes, first_unrecorded = [], None
             self.pacer.wait_for(channel)
             result = poster.post(channel, message, row.key)
@@ -295,7 +305,7 @@ class Dispatcher:
             outcome, c = self._outcome(row, channel, result, now)
             outcomes.append(outcome)
             counts += c
-        self.outbox.record_many(self.owner, now, outcomes)
+        self.outbox.record_many(token, now, outcomes)
         return counts
 
     def _outcome(
@@ -324,8 +334,9 @@ class Dispatcher:
     def reconcile(self, now: dt.datetime) -> Counts:
         """Rows whose post may have gone out: ask where they were posted before sending again."""
         counts = Counts()
+        token = lease_token(self.owner)
         doubtful = self.outbox.claim_doubtful(
-            now, self.owner, self.lease, limit=self.batch, recheck_after=RECHECK_AFTER, **self._scope
+            now, token, self.lease, limit=self.batch, recheck_after=RECHECK_AFTER, **self._scope
         )
         outcomes: list[RowOutcome] = []
         for row in doubtful:
@@ -344,5 +355,5 @@ class Dispatcher:
             else:
                 outcomes.append(RowOutcome(row.key, DeliveryStatus.UNKNOWN))
                 counts.waiting += 1
-        self.outbox.record_many(self.owner, now, outcomes)
+        self.outbox.record_many(token, now, outcomes)
         return counts
