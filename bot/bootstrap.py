@@ -178,7 +178,15 @@ def _reminders(
     committee.extensions.update(commands.extensions())
     translator = Translator(settings.locale)
     posters = _posters(settings, engine, translator, console)
-    dispatcher = Dispatcher(box, registers, planning, translator, settings.timezone, posters=posters)
+    dispatcher = Dispatcher(
+        box,
+        registers,
+        planning,
+        translator,
+        settings.timezone,
+        posters=posters,
+        admin_users=settings.admin_users,
+    )
     return planning, dispatcher
 
 

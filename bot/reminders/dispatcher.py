@@ -25,11 +25,13 @@ from bot.core.outbox import Claimed, Outbox, RowOutcome, released
 from bot.core.ports import UnitOfWorkFactory
 from bot.core.reminders import NO_CHANNEL, DeliveryKind, DeliveryStatus
 from bot.i18n import Translator
+from bot.reminders.failures import FailureNotices
 from bot.reminders.messages import Messages
 from bot.reminders.pacing import PACE, Pacer
 from bot.reminders.planning import ReminderPlanning
-from bot.reminders.posting import CONSOLE, SLACK, Outcome, Poster, Posters, PostResult
+from bot.reminders.posting import CONSOLE, SLACK, Outcome, Poster, Posters, PostResult, Unreadable
 from bot.views.message import Message
+from bot.views.reminders import UNVERIFIED
 
 log = logging.getLogger(__name__)
 
@@ -106,6 +108,7 @@ class Dispatcher:
         lease: dt.timedelta = LEASE,
         pacer: Pacer | None = None,
         batch: int = BATCH,
+        admin_users: frozenset[str] = frozenset(),
     ) -> None:
         self.outbox = box
         self.planning = planning
@@ -113,6 +116,7 @@ class Dispatcher:
         self.posters = dict(posters)
         self.platform_of = platform_of or self._default_platform
         self.messages = Messages(registers, box, translator, zone)
+        self.notices = FailureNotices(registers, translator, zone, admin_users)
         self.lease = lease
         self.pacer = pacer or Pacer(PACE)
         self.batch = batch
@@ -294,7 +298,7 @@ class Dispatcher:
                 first_unrecorded is not None and time.monotonic() - first_unrecorded > RECORD_WITHIN
             ):
                 # record what was posted before waiting, not after
-                self.outbox.record_many(token, now, outcomes)
+                self._record(token, now, outcomes, claimed)
                 outcomes, first_unrecorded = [], None
             self.pacer.wait_for(channel)
             result = poster.post(channel, message, row.key)
@@ -305,8 +309,25 @@ class Dispatcher:
             outcome, c = self._outcome(row, channel, result, now)
             outcomes.append(outcome)
             counts += c
-        self.outbox.record_many(token, now, outcomes)
+        self._record(token, now, outcomes, claimed)
         return counts
+
+    def _record(
+        self, token: str, now: dt.datetime, outcomes: Sequence[RowOutcome], claimed: Sequence[Claimed]
+    ) -> None:
+        """Record outcomes under the claim's token. A failure is recorded on its own and, when it
+        was still ours to record (so once per row), told to the item's owner or the admins."""
+        self.outbox.record_many(token, now, [o for o in outcomes if o.status is not DeliveryStatus.FAILED])
+        rows = {row.key: row for row in claimed}
+        for o in outcomes:
+            if o.status is not DeliveryStatus.FAILED:
+                continue
+            if not self.outbox.record(o.key, token, o.status, now, **o.values):
+                continue
+            row = rows[o.key]
+            poster = self.poster(row.workspace_id)
+            if poster is not None and self.platform_of(row.workspace_id) != CONSOLE:
+                self.notices.tell(row, str(o.values.get("last_error") or "failed"), poster, now)
 
     def _outcome(
         self, row: Claimed, channel: str, result: PostResult, now: dt.datetime
@@ -342,7 +363,16 @@ class Dispatcher:
         for row in doubtful:
             poster = self.poster(row.workspace_id)
             found = poster.find(row.channel, row.key) if poster is not None and row.channel else False
-            if found is True:
+            if isinstance(found, Unreadable):
+                # the post may be there: never post again on doubt; failed, for people to review
+                log.error(
+                    "cannot tell whether %s was posted (%s); not sending it again", row.key, found.error
+                )
+                error = f"{UNVERIFIED}{found.error}"[:200]
+                outcomes.append(RowOutcome(row.key, DeliveryStatus.FAILED, {"last_error": error}))
+                counts.failed += 1
+                self._progress = True
+            elif found is True:
                 log.info("%s was posted after all; recorded as sent", row.key)
                 outcomes.append(
                     RowOutcome(row.key, DeliveryStatus.SENT, {"sent_at": now, "last_error": None})
@@ -355,5 +385,5 @@ class Dispatcher:
             else:
                 outcomes.append(RowOutcome(row.key, DeliveryStatus.UNKNOWN))
                 counts.waiting += 1
-        self.outbox.record_many(token, now, outcomes)
+        self._record(token, now, outcomes, doubtful)
         return counts
