@@ -6,7 +6,7 @@ import datetime as dt
 
 from bot.core.model import Consultation, Decision, Meeting
 from bot.core.reminders import DeliveryKind, DeliveryStatus, DeliveryView, ReminderOverview, ReminderSnoozed
-from bot.views.inline import ChannelRef, Inline, Mention, clip, concat, join, text
+from bot.views.inline import ChannelRef, Inline, Mention, Part, clip, concat, join, text
 from bot.views.message import Actions, Block, Button, Context, Message, Text
 from bot.views.words import Words
 
@@ -112,7 +112,7 @@ def failure_notice(
     p: Words, kind: DeliveryKind, number: int | None, step: str, channel: str | None, error: str
 ) -> Message:
     """The direct message to an item's owner (or the admins) when its reminder failed for good."""
-    where: Inline = ChannelRef(channel) if channel else text("–")
+    where: Part = ChannelRef(channel) if channel else "–"
     reason = failure_reason(p, error)
     if kind is DeliveryKind.DIGEST or number is None:
         said = p.t("reminders.failed_notice.digest", channel=where, reason=reason)
