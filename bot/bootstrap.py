@@ -82,7 +82,7 @@ class Bot:
             report["scheduler"] = "not started"
         else:
             beat = self.ticker.last_beat
-            report["scheduler"] = "ok" if self.ticker.healthy(self.clock.now()) else "stalled"
+            report["scheduler"] = "ok" if self.ticker.healthy() else "stalled"
             report["last_tick"] = beat.isoformat() if beat else None
         ok = report["database"] == "ok" and report["scheduler"] in ("ok", "off")
         return ok, report
@@ -96,6 +96,7 @@ class Bot:
         """What the Slack adapter is given: no more than it needs."""
         from bot.adapters.slack.oauth import oauth_stores
         from bot.adapters.slack.services import Choices, SlackServices
+        from bot.store.replays import first_sight
         from bot.store.slack_events import first_delivery
 
         def choices(workspace_id: str) -> Choices:
@@ -107,6 +108,7 @@ class Bot:
             what_matters=self.committee.what_matters,
             choices=choices,
             first_delivery=lambda event_id: first_delivery(self.engine, event_id, self.clock.now()),
+            first_sight=lambda signature, ts, now: first_sight(self.engine, signature, ts, now),
             health=self.health,
             welcome_installer=self.committee.welcome_installer,
             oauth=oauth_stores(self.engine, self.settings) if self.settings.has_oauth else None,

@@ -7,6 +7,8 @@ with `BEGIN IMMEDIATE` when they will write (a plain `BEGIN` that later writes f
 
 from __future__ import annotations
 
+import contextlib
+import os
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
@@ -15,6 +17,13 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+#: PostgreSQL: how long to wait for a connection to be made (libpq's connect_timeout, seconds)
+CONNECT_TIMEOUT_S = 5
+#: PostgreSQL: the longest one statement may run (the server cancels it); commands take
+#: milliseconds, and a slash command's user has been told "working on it" after two seconds
+STATEMENT_TIMEOUT_MS = 15_000
+#: how long a unit of work waits for a pooled connection before it fails (seconds)
+POOL_TIMEOUT_S = 10
 #: execution option naming how a SQLite transaction begins: "IMMEDIATE" for writers
 SQLITE_BEGIN = "sqlite_begin"
 
@@ -34,13 +43,27 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         return _sqlite_engine(url, **kwargs)
     kwargs.setdefault("pool_pre_ping", True)
     kwargs.setdefault("pool_size", 10)
-    return create_engine(url, **kwargs)
+    kwargs.setdefault("pool_timeout", POOL_TIMEOUT_S)
+    # A server that accepts and never answers must not hang start-up, a health check or a
+    # command: connecting, each statement and TCP itself are bounded (migrations lift the
+    # statement bound for themselves, bot.store.migrate).
+    connect_args = {
+        "connect_timeout": CONNECT_TIMEOUT_S,
+        "options": f"-c statement_timeout={STATEMENT_TIMEOUT_MS}",
+        "keepalives": 1,
+        "keepalives_idle": 30,
+        "keepalives_interval": 10,
+        "keepalives_count": 3,
+        **kwargs.pop("connect_args", {}),
+    }
+    return create_engine(url, connect_args=connect_args, **kwargs)
 
 
 def _sqlite_engine(url: str, **kwargs: Any) -> Engine:
     memory = make_url(url).database in (None, "", ":memory:")
     if memory:
         raise ValueError("an in-memory SQLite database cannot be shared; use a file")
+    _create_private(str(make_url(url).database))
     # Pooled connections: opening one per unit of work (and its PRAGMAs, and a WAL checkpoint on
     # the last close) was half the cost of a small command. Each unit of work still has its own
     # connection; pysqlite's connections may move between threads because the pool hands each
@@ -70,6 +93,15 @@ def _sqlite_engine(url: str, **kwargs: Any) -> Engine:
         connection.exec_driver_sql(f"BEGIN {mode}")
 
     return engine
+
+
+def _create_private(path: str) -> None:
+    """Create the SQLite file readable by its owner only (it holds bot tokens with OAuth);
+    SQLite gives its -wal and -shm files the same mode. An existing file is left as it is."""
+    if path.startswith("file:"):
+        return  # a URI filename: SQLite opens it as the URI says
+    with contextlib.suppress(OSError):  # there already, or not creatable: SQLite opens it or says why
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
 
 
 def is_sqlite(engine: Engine) -> bool:

@@ -54,6 +54,8 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
                 conn.connection.driver_connection.execute("PRAGMA foreign_keys=ON")  # type: ignore[union-attr]
         return
     with engine.connect() as conn:
+        # Waiting for another starter's migration, or a long one, is not a stuck statement.
+        conn.execute(text("SET statement_timeout = 0"))
         conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": ADVISORY_LOCK})
         conn.commit()
         try:
@@ -62,6 +64,7 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
                 command.upgrade(config, revision)
         finally:
             conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": ADVISORY_LOCK})
+            conn.execute(text("RESET statement_timeout"))  # the pooled connection's own bound again
             conn.commit()
 
 

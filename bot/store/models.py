@@ -316,3 +316,14 @@ class SlackEventSeen(Base):
 
     event_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     seen_at: Mapped[Moment] = mapped_column(index=True)
+
+
+class SlackRequestSeen(Base):
+    """Signed requests already taken: a replay of one (the same signature, hence the same
+    timestamp and body) within Slack's five-minute window is answered but not applied again."""
+
+    __tablename__ = "slack_requests_seen"
+
+    signature: Mapped[str] = mapped_column(String(80), primary_key=True)
+    #: the request's own X-Slack-Request-Timestamp, in whole seconds (what the window is about)
+    request_ts: Mapped[int] = mapped_column(BigInteger, index=True)

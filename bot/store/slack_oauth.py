@@ -224,19 +224,17 @@ def delete_installations(
         return conn.execute(installations.delete().where(where)).rowcount
 
 
-def issue_state(engine: Engine, state: str, expire_at: dt.datetime) -> None:
-    with write_engine(engine).begin() as conn:
-        conn.execute(oauth_states.insert().values(state=state, expire_at=expire_at))
+def use_state(engine: Engine, state: str, expire_at: dt.datetime, now: dt.datetime) -> bool:
+    """Record `state` as used (it stays on record until `expire_at`); True only the first time.
 
-
-def consume_state(engine: Engine, state: str, now: dt.datetime) -> bool:
-    """True once for a state issued here that has not expired; it cannot be used again."""
+    Only states that are used are stored, never those merely handed out, so opening the install
+    link stores nothing. (Two callbacks with one state at the very same moment could both pass
+    on PostgreSQL; Slack accepts the code that comes with it only once, so one installs.)"""
     c = oauth_states.c
     with write_engine(engine).begin() as conn:
-        found = conn.scalar(select(c.id).where(c.state == state, c.expire_at > now).limit(1))
-        if found is None:
-            return False
-        conn.execute(oauth_states.delete().where(c.id == found))
+        used = conn.scalar(select(c.id).where(c.state == state).limit(1)) is not None
+        if not used:
+            conn.execute(oauth_states.insert().values(state=state, expire_at=expire_at))
         # Forget expired states in the same turn: the table stays small without a separate job.
         conn.execute(oauth_states.delete().where(c.expire_at <= now))
-    return True
+    return not used

@@ -105,21 +105,26 @@ def test_mentions_channels_and_escaped_characters_arrive_as_typed(slack: SlackDr
     assert "<@U0ANNA>" in text_of_blocks(granted["blocks"])
 
 
-def test_a_second_workspace_sees_nothing_of_the_first(slack: SlackDriver, fake: FakeSlack) -> None:
+def test_with_one_bot_token_another_workspace_is_refused_and_changes_nothing(
+    slack: SlackDriver, fake: FakeSlack
+) -> None:
+    """One token belongs to one workspace (auth.test says T111): a signed request from T222
+    gets 403 and neither reads nor writes anything. (Several workspaces, each seeing only its
+    own records, is the OAuth mode: tests/e2e/test_slack_oauth.py.)"""
     for line in lines_of_the_year()[:40]:
         slack.reply(line)
     other = {"team": "T222", "user": ADMIN}
-    assert "Inga organ ännu" in text_of_blocks(slack.reply("body list", **other)["blocks"])
-    assert "(0)" in text_of_blocks(slack.reply("consultation list all", **other)["blocks"])
-    shown = text_of_blocks(slack.reply("consultation show 32", **other)["blocks"])
-    assert "Kollektivtrafikplan" not in shown
-    assert "#32" in shown
-    # Writing there by number cannot reach the first workspace's records either.
-    slack.reply("meeting cancel 7", **other)
-    slack.press("committee:consultation.submit", "33", team="T222")
+    listed = slack.command("body list", **other)
+    assert listed.status == 403 and "Samarbetskommittén" not in listed.body
+    assert slack.command('body add "Främmande"', **other).status == 403
+    assert slack.command("meeting cancel 7", **other).status == 403
+    assert slack.press("committee:consultation.submit", "33", team="T222").status == 403
+    with slack.bot.registers("T222") as reg:
+        assert reg.bodies.all() == []
     mine = text_of_blocks(slack.reply("meeting show 7")["blocks"])
     assert "genomfört" in mine and "inställt" not in mine  # 14 Jan 2021 has passed: held, not cancelled
     assert "[Markera inskickad]" in text_of_blocks(slack.reply("consultation show 33")["blocks"])
+    assert len(fake.calls_to("auth.test")) == 1  # asked once, then remembered
     assert fake.problems == []
 
 

@@ -19,10 +19,11 @@ from urllib.parse import parse_qs, urlencode, urlparse
 from wsgiref.util import setup_testing_defaults
 
 import pytest
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 
 from bot.adapters.slack.app import build_app
 from bot.adapters.slack.logs import RedactTokens
+from bot.adapters.slack.oauth_states import SignedStates
 from bot.adapters.slack.server import wsgi_app
 from bot.bootstrap import Bot, bootstrap
 from bot.config import Settings
@@ -85,7 +86,7 @@ class Site:
             answer["status"] = int(status.split()[0])
             answer["headers"] = {k.lower(): v for k, v in headers}
 
-        body = b"".join(wsgi_app(self.bot.slack_services(), self.driver.app)(environ, start_response))
+        body = b"".join(wsgi_app(self.bot.slack_services(), self.driver.app, self.bot.settings)(environ, start_response))
         page = Page(answer["status"], answer["headers"], body.decode())
         if "set-cookie" in page.headers:
             self.cookie = page.headers["set-cookie"].split(";")[0]
@@ -148,12 +149,13 @@ def test_the_install_page_sends_the_installer_to_slack_with_the_client_id_and_a_
     assert query["redirect_uri"] == [f"{PUBLIC}/slack/oauth_redirect"]
     (state,) = query["state"]
     assert len(state) >= 32
-    # the browser keeps the state too, and the database remembers it for the callback
+    # the browser keeps the state too; the state is signed, so opening the link stores nothing
+    # (anyone may open it, as often as they like)
     assert site.cookie == f"slack-app-oauth-state={state}"
-    with site.bot.engine.connect() as conn:
-        assert conn.scalars(select(slack_oauth.oauth_states.c.state)).all() == [state]
-    assert site.get("/slack/install").status == 302
-    assert count(site.bot, slack_oauth.oauth_states) == 2  # every click its own state
+    for _ in range(20):
+        assert site.get("/slack/install").status == 302
+    assert count(site.bot, slack_oauth.oauth_states) == 0
+    assert site.cookie != f"slack-app-oauth-state={state}"  # every click its own state
     assert site.get("/slack/install/other").status == 404
 
 
@@ -171,7 +173,12 @@ def test_the_callback_stores_the_installation_and_the_workspace_is_answered_with
     assert exchange.args["redirect_uri"] == f"{PUBLIC}/slack/oauth_redirect"
     assert token_of(site.bot, "TAAA") == token
     assert count(site.bot, slack_oauth.installations) == 1
-    assert count(site.bot, slack_oauth.oauth_states) == 0  # a state is good for one callback
+    # a state is good for one callback: it is kept as used until it expires
+    with site.bot.engine.connect() as conn:
+        assert conn.scalars(select(slack_oauth.oauth_states.c.state)).all() == [state]
+    cookie = f"slack-app-oauth-state={state}"  # the same browser, replaying its callback
+    again = site.get("/slack/oauth_redirect", {"code": "code-1", "state": state}, cookie=cookie)
+    assert again.status == 401 and len(fake.calls_to("oauth.v2.access")) == 1
     with site.bot.engine.connect() as conn:
         row = conn.execute(select(slack_oauth.installations)).mappings().one()
     assert (row["team_name"], row["bot_user_id"], row["user_id"]) == (
@@ -204,9 +211,8 @@ def test_a_callback_with_a_bad_or_expired_state_is_refused_and_stores_nothing(
     # an issued state, but from another browser (no cookie)
     state = site.start_install()
     assert site.get("/slack/oauth_redirect", {"code": "code-x", "state": state}, cookie="").status == 400
-    # an issued state that has expired
-    with site.bot.engine.begin() as conn:
-        conn.execute(update(slack_oauth.oauth_states).values(expire_at=DEFAULT_NOW))
+    # a state signed with the app's secret, but expired
+    state = SignedStates(site.bot.engine, CLIENT_SECRET, lifetime=-1).issue()
     expired = site.get(
         "/slack/oauth_redirect", {"code": "code-x", "state": state}, cookie=f"slack-app-oauth-state={state}"
     )
@@ -293,7 +299,16 @@ def test_installing_logs_no_token(site: Site, caplog: pytest.LogCaptureFixture) 
 def test_refused_installs_are_logged_with_their_reason(site: Site, caplog: pytest.LogCaptureFixture) -> None:
     with caplog.at_level(logging.WARNING, logger="bot.slack.oauth"):
         site.get("/slack/oauth_redirect", {"code": "c", "state": "s"}, cookie="slack-app-oauth-state=s")
-    assert "an installation was refused: invalid_state" in caplog.text
+    assert "an installation was refused: 'invalid_state'" in caplog.text
+
+
+def test_the_error_slack_sends_back_cannot_forge_log_lines(site: Site, caplog: pytest.LogCaptureFixture) -> None:
+    forged = "access_denied\nCRITICAL bot: the database was deleted"
+    with caplog.at_level(logging.WARNING, logger="bot.slack.oauth"):
+        assert site.get("/slack/oauth_redirect", {"error": forged}).status == 200
+    (record,) = [r for r in caplog.records if "refused" in r.getMessage()]
+    assert "\n" not in record.getMessage()
+    assert "access_denied\\nCRITICAL" in record.getMessage()
 
 
 def test_the_same_app_without_oauth_settings_has_no_install_pages(database_url: str, fake: FakeSlack) -> None:

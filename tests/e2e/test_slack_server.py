@@ -152,7 +152,7 @@ def test_health_is_503_while_the_scheduler_is_not_running(database_url: str, fak
     bot = bootstrap(settings)
     try:
         services = bot.slack_services()
-        route = wsgi_app(services, build_app(services, settings))
+        route = wsgi_app(services, build_app(services, settings), settings)
         started: list[str] = []
         body = b"".join(
             route({"PATH_INFO": "/healthz", "REQUEST_METHOD": "GET"}, lambda s, h: started.append(s))

@@ -8,7 +8,7 @@ from typing import Any
 from slack_bolt import App
 from slack_sdk import WebClient
 
-from bot.adapters.slack import actions, commands, events, oauth, views
+from bot.adapters.slack import actions, commands, events, oauth, one_workspace, views
 from bot.adapters.slack.services import SlackServices
 from bot.adapters.slack.side import ACK_BUDGET, SlackSide, log
 from bot.config import Settings
@@ -70,6 +70,8 @@ def build_app(
         logger=bolt_log,
         **options,
     )
+    if not several:
+        one_workspace.serve_one_workspace(app)  # one token, one workspace
     if several:
         # app_uninstalled and tokens_revoked delete that workspace's installation (bolt's own
         # listeners); the workspace's records stay.

@@ -12,11 +12,9 @@ token, deletes that workspace's installation; its records stay.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import threading
 import time
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -29,10 +27,10 @@ from slack_bolt.oauth.oauth_settings import OAuthSettings
 from slack_sdk import WebClient
 from slack_sdk.oauth.installation_store import Bot as InstalledBot
 from slack_sdk.oauth.installation_store import Installation, InstallationStore
-from slack_sdk.oauth.state_store import OAuthStateStore
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
+from bot.adapters.slack.oauth_states import SignedStates
 from bot.adapters.slack.paths import BOT_SCOPES, INSTALL_PATH, REDIRECT_PATH
 from bot.adapters.slack.poster import SlackPoster
 from bot.adapters.slack.services import OAuthStores
@@ -152,34 +150,10 @@ def _fields(row: dict[str, Any], names: tuple[str, ...]) -> dict[str, Any]:
     return {name: row[name] for name in names}
 
 
-class States(OAuthStateStore):
-    """One-time `state` values, in the bot's database so that any worker can take the callback
-    (slack_sdk's `SQLAlchemyOAuthStateStore`, on the table of bot.store.slack_oauth)."""
-
-    def __init__(self, engine: Engine, lifetime: float = STATE_LIFETIME) -> None:
-        self.engine = engine
-        self.lifetime = dt.timedelta(seconds=lifetime)
-
-    @property
-    def logger(self) -> logging.Logger:
-        return log
-
-    def issue(self, *args: Any, **kwargs: Any) -> str:
-        state = str(uuid.uuid4())
-        slack_oauth.issue_state(self.engine, state, dt.datetime.now(dt.UTC) + self.lifetime)
-        return state
-
-    def consume(self, state: str) -> bool:
-        try:
-            return slack_oauth.consume_state(self.engine, state, dt.datetime.now(dt.UTC))
-        except SQLAlchemyError as exc:
-            log.warning("an OAuth state could not be checked: %s", type(exc).__name__)
-            return False
-
-
 def _failure(args: FailureArgs) -> BoltResponse:
     # The reason (invalid_state, invalid_code, …) is what an operator needs; no code, no token.
-    log.warning("an installation was refused: %s", args.reason)
+    # `reason` may be the callback's `error` parameter, which anyone can write: %r keeps it on one line.
+    log.warning("an installation was refused: %r", args.reason)
     response: BoltResponse = args.default.failure(args)
     return response
 
@@ -202,7 +176,10 @@ def oauth_stores(engine: Engine, settings: Settings) -> OAuthStores:
     """The installations and OAuth states in the bot's database (built by bootstrap)."""
     if not settings.slack_client_id:
         raise ValueError("OAuth needs SLACK_CLIENT_ID")
-    return OAuthStores(Installations(engine, settings.slack_client_id), States(engine))
+    return OAuthStores(
+        Installations(engine, settings.slack_client_id),
+        SignedStates(engine, settings.slack_client_secret or "", STATE_LIFETIME),
+    )
 
 
 def oauth_settings(

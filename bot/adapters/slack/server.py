@@ -1,8 +1,9 @@
 """`committee-bot serve`: Slack's HTTP mode on gunicorn.
 
-`POST /slack/events` takes slash commands, interactivity and events (bolt verifies each
-signature); `GET /healthz` answers 200 with JSON when the database and the scheduler are
-healthy, 503 otherwise; with SLACK_CLIENT_ID and SLACK_CLIENT_SECRET, `GET /slack/install` and
+`POST /slack/events` takes slash commands, interactivity and events (bot.adapters.slack.guard
+checks each signature and replay before bolt sees it; bodies over 1 MiB are refused on every
+path, bot.adapters.web.limits); `GET /healthz` answers 200 with JSON when the database and the
+scheduler are healthy, 503 otherwise, within 2 seconds (bot.adapters.web.health); with SLACK_CLIENT_ID and SLACK_CLIENT_SECRET, `GET /slack/install` and
 `GET /slack/oauth_redirect` install the app into another workspace (bot.adapters.slack.oauth). The schema is migrated once, before the workers start; then each worker
 builds its own bot (database engines must not cross a fork) and starts its own ticker.
 """
@@ -20,9 +21,12 @@ from slack_bolt import App
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 
 from bot.adapters.slack.app import build_app
+from bot.adapters.slack.guard import SlackGuard
 from bot.adapters.slack.logs import redact_tokens_in_logs
 from bot.adapters.slack.paths import EVENTS_PATH, HEALTH_PATH
 from bot.adapters.slack.services import SlackProcess, SlackServices
+from bot.adapters.web.health import BoundedHealth
+from bot.adapters.web.limits import bounded_bodies
 from bot.config import Settings
 from bot.store import migrate
 from bot.store.db import make_engine
@@ -41,10 +45,17 @@ def _json(start_response: StartResponse, status: str, body: dict[str, Any]) -> l
     return [data]
 
 
-def wsgi_app(services: SlackServices, app: App) -> WsgiApp:
+def wsgi_app(services: SlackServices, app: App, settings: Settings) -> WsgiApp:
     """Routes the endpoints (with OAuth also `GET /slack/install` and `GET /slack/oauth_redirect`,
     which bolt's OAuth flow answers); everything else is 404."""
     slack = SlackRequestHandler(app, path=EVENTS_PATH)
+    events = SlackGuard(
+        slack,
+        signing_secret=settings.slack_signing_secret or "",
+        first_sight=services.first_sight,
+        already_done=lambda: services.conversation.tr.t("slack.replayed"),
+    )
+    health = BoundedHealth(services.health)
     flow = app.oauth_flow
     oauth_paths = {flow.install_path, flow.redirect_uri_path} if flow is not None else set()
 
@@ -54,19 +65,19 @@ def wsgi_app(services: SlackServices, app: App) -> WsgiApp:
         if path == EVENTS_PATH:
             if method != "POST":
                 return _json(start_response, "405 Method Not Allowed", {"error": "POST only"})
-            result: Iterable[bytes] = slack(environ, start_response)
-            return result
+            return events(environ, start_response)
         if path in oauth_paths:
             if method != "GET":
                 return _json(start_response, "405 Method Not Allowed", {"error": "GET only"})
             answer: Iterable[bytes] = slack(environ, start_response)
             return answer
         if path == HEALTH_PATH and method in ("GET", "HEAD"):
-            ok, report = services.health()
+            ok, report = health()
             return _json(start_response, "200 OK" if ok else "503 Service Unavailable", {"ok": ok, **report})
         return _json(start_response, "404 Not Found", {"error": "not found"})
 
-    return route
+    # Bodies are bounded for every path, before anything reads them.
+    return bounded_bodies(route)
 
 
 #: options that older gunicorn versions (pyproject allows 23+) do not know: left out there
@@ -93,7 +104,8 @@ class CommitteeServer(BaseApplication):  # type: ignore[misc]  # gunicorn has no
 
     def load(self) -> WsgiApp:
         self.process = self.build(self.settings)
-        return wsgi_app(self.process.services, build_app(self.process.services, self.settings))
+        services = self.process.services
+        return wsgi_app(services, build_app(services, self.settings), self.settings)
 
 
 def _post_worker_init(worker: Any) -> None:

@@ -41,6 +41,9 @@ class SlackServices:
     choices: Callable[[str], Choices]
     #: True only the first time an event id is seen, by any process (Slack retries events)
     first_delivery: Callable[[str], bool]
+    #: True only the first time a signed request (signature, its timestamp, now) is seen, by any
+    #: process: a replay within Slack's five minutes is answered but not applied again
+    first_sight: Callable[[str, int, int], bool]
     #: is the database reachable and the scheduler ticking? (`GET /healthz`)
     health: Callable[[], tuple[bool, dict[str, Any]]]
     #: whoever installs the app into a workspace without admins becomes its first admin

@@ -12,6 +12,10 @@ CATALOG: dict[str, dict[str, str]] = {
         "sv": "⏳ Jag arbetar på det; svaret kommer strax här.",
         "en": "⏳ Working on it; the answer will appear here shortly.",
     },
+    "slack.replayed": {
+        "sv": "Det här kommandot har redan tagits emot och utförts en gång; jag gör det inte igen.",
+        "en": "This command was already received and carried out once; I will not do it again.",
+    },
     "slack.cut": {
         "sv": "… resten får inte plats i ett Slack-meddelande. {hint}",
         "en": "… the rest does not fit in one Slack message. {hint}",
