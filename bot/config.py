@@ -166,7 +166,7 @@ def _parse(env: Mapping[str, str]) -> Settings:
             problems.append(f"SCHEDULER must be on or off, not {scheduler!r}")
         kw["scheduler"] = scheduler.lower() == "on"
     if (port := get("PORT")) is not None:
-        if not port.isdigit() or not 0 < int(port) < 65536:
+        if not (port.isascii() and port.isdigit()) or not 0 < int(port) < 65536:
             problems.append(f"PORT must be a port number, not {port!r}")
         else:
             kw["port"] = int(port)
@@ -178,7 +178,7 @@ def _parse(env: Mapping[str, str]) -> Settings:
         kw["public_url"] = public.rstrip("/")
     for name, attr in (("WEB_CONCURRENCY", "web_concurrency"), ("WEB_THREADS", "web_threads")):
         if (count := get(name)) is not None:
-            if not count.isdigit() or not 0 < int(count) <= 64:
+            if not (count.isascii() and count.isdigit()) or not 0 < int(count) <= 64:
                 problems.append(f"{name} must be a whole number from 1 to 64, not {count!r}")
             else:
                 kw[attr] = int(count)

@@ -19,6 +19,7 @@ from bot.core import grammar
 from bot.core.dates import DateReader
 from bot.core.errors import CommitteeError, InvalidInput
 from bot.core.model import Actor
+from bot.core.parsing import digits
 from bot.core.service import Committee
 from bot.i18n import Translator
 from bot.views.errors import render_error, render_unexpected
@@ -123,7 +124,7 @@ class Frontend:
     def press(self, actor: Actor, action: str, value: str, *, cmd: str) -> Reply:
         """A button: the same as typing the command it stands for."""
         template = BUTTON_COMMANDS.get(action)
-        if template is None or not value.isdigit():
+        if template is None or not digits(value):
             error = InvalidInput("error.unknown_command", word=action, suggestion=None)
             return Reply(explain(error, self.presenter(cmd), None, where=action, who=_who(actor)), False)
         return self.handle(actor, template.format(value=value), cmd=cmd)

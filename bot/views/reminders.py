@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from bot.core.model import Consultation, Decision, Meeting
+from bot.core.parsing import digits
 from bot.core.reminders import DeliveryKind, DeliveryStatus, DeliveryView, ReminderOverview, ReminderSnoozed
 from bot.views.inline import ChannelRef, Inline, Mention, Part, clip, concat, join, text
 from bot.views.message import Actions, Block, Button, Context, Message, Text
@@ -21,7 +22,7 @@ def _ahead(p: Words, prefix: str, step: str) -> Inline:
     """`Remissvar om 5 arbetsdagar`, `… i morgon`, `… i dag`, from the step's name."""
     if step == "overdue":
         return p.t(f"{prefix}.overdue")
-    n = int(step.removeprefix("wd")) if step.startswith("wd") and step[2:].isdigit() else 0
+    n = int(step.removeprefix("wd")) if step.startswith("wd") and digits(step[2:]) else 0
     if n == 0:
         return p.t(f"{prefix}.today")
     if n == 1:
@@ -88,7 +89,7 @@ def follow_up_reminder(p: Words, d: Decision, step: str, *, late: bool) -> Messa
 def _step_word(p: Words, step: str) -> Inline:
     if step == "overdue":
         return p.t("reminders.step.overdue")
-    if step.startswith("wd") and step[2:].isdigit():
+    if step.startswith("wd") and digits(step[2:]):
         n = int(step[2:])
         if n == 0:
             return p.t("reminders.step.today")

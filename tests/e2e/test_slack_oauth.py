@@ -86,7 +86,9 @@ class Site:
             answer["status"] = int(status.split()[0])
             answer["headers"] = {k.lower(): v for k, v in headers}
 
-        body = b"".join(wsgi_app(self.bot.slack_services(), self.driver.app, self.bot.settings)(environ, start_response))
+        body = b"".join(
+            wsgi_app(self.bot.slack_services(), self.driver.app, self.bot.settings)(environ, start_response)
+        )
         page = Page(answer["status"], answer["headers"], body.decode())
         if "set-cookie" in page.headers:
             self.cookie = page.headers["set-cookie"].split(";")[0]
@@ -302,7 +304,9 @@ def test_refused_installs_are_logged_with_their_reason(site: Site, caplog: pytes
     assert "an installation was refused: 'invalid_state'" in caplog.text
 
 
-def test_the_error_slack_sends_back_cannot_forge_log_lines(site: Site, caplog: pytest.LogCaptureFixture) -> None:
+def test_the_error_slack_sends_back_cannot_forge_log_lines(
+    site: Site, caplog: pytest.LogCaptureFixture
+) -> None:
     forged = "access_denied\nCRITICAL bot: the database was deleted"
     with caplog.at_level(logging.WARNING, logger="bot.slack.oauth"):
         assert site.get("/slack/oauth_redirect", {"error": forged}).status == 200
