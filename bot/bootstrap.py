@@ -6,6 +6,7 @@ Nothing here runs at import time; `bootstrap()` builds the parts, `Bot.close()` 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TextIO
@@ -38,6 +39,8 @@ if TYPE_CHECKING:  # Slack's parts are imported only where Slack is used: the co
     from bot.adapters.slack.services import SlackProcess, SlackServices
 
 __all__ = ["LOCAL_USER", "LOCAL_WORKSPACE", "Bot", "bootstrap", "slack_process"]
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -129,6 +132,10 @@ def bootstrap(
     if run_migrations:
         migrate.upgrade(engine)
     clock = clock or SystemClock()
+    if settings.admin_users:
+        # ADMIN_USERS names admins of every workspace (the README and the contract say so): say
+        # whom, so that an id left there from another workspace is seen at start-up
+        log.info("ADMIN_USERS makes %s admin in every workspace", ", ".join(sorted(settings.admin_users)))
     workdays = WorkingDays(SwedishHolidays())
     registers = SqlUnitOfWorkFactory(session_factory(engine), session_factory(engine, write=True))
     committee = Committee(
