@@ -2,8 +2,11 @@
 
 Sending claims due rows in a short transaction with a lease (`FOR UPDATE SKIP LOCKED` on
 PostgreSQL; on SQLite the writer session's `BEGIN IMMEDIATE` makes claimers take turns), commits,
-and later records the outcome only if the lease is still the caller's. See shared/RELIABILITY.md
-for why. The rows inside a register's unit of work (planning) are `bot.store.outbox_rows`.
+and later records the outcome only if the row still carries the caller's lease token (one per
+claim: a token, not a time, decides whose lease it is). With `database_clock`, what is due and
+whose lease has run out are judged by the database's clock, which every process shares, so a
+process whose own clock runs ahead can neither send early nor take a lease still running
+elsewhere. See shared/RELIABILITY.md for why. The rows inside a register's unit of work (planning) are `bot.store.outbox_rows`.
 """
 
 from __future__ import annotations
@@ -272,8 +275,8 @@ class SqlOutbox:
         return claimed
 
     def record(self, key: str, owner: str, status: DeliveryStatus, now: dt.datetime, **values: Any) -> bool:
-        """Record an outcome if the lease is still `owner`'s. False: someone else holds it now
-        (the outcome is theirs to record)."""
+        """Record an outcome if the row still carries the lease token `owner`. False: someone
+        else holds it now (the outcome is theirs to record)."""
         with self._writers() as s:
             now = self._now(s, now)
             result = s.execute(
