@@ -77,6 +77,14 @@ def _scope(local: str, *, include_local: bool, include_remote: bool) -> ColumnEl
     return D.id.is_(None)
 
 
+def _shifted(values: dict[str, Any], shift: dt.timedelta) -> dict[str, Any]:
+    """An outcome's times (sent_at, a rate limit's not_before), which the caller reckoned by its
+    own clock, moved onto the clock the outbox judges by."""
+    if not shift:
+        return values
+    return {c: v + shift if isinstance(v, dt.datetime) else v for c, v in values.items()}
+
+
 class SqlOutbox:
     """The core's `Outbox` port in the bot's database."""
 
@@ -278,7 +286,8 @@ class SqlOutbox:
         """Record an outcome if the row still carries the lease token `owner`. False: someone
         else holds it now (the outcome is theirs to record)."""
         with self._writers() as s:
-            now = self._now(s, now)
+            shift = self._now(s, now) - now
+            now, values = now + shift, _shifted(values, shift)
             result = s.execute(
                 update(D)
                 .where(D.key == key, D.status == SENDING, D.lease_owner == owner)
@@ -298,7 +307,8 @@ class SqlOutbox:
         for o in outcomes:
             shapes.setdefault((o.status, o.undo_attempt, *sorted(o.values)), []).append(o)
         with self._writers() as s:
-            now = self._now(s, now)
+            shift = self._now(s, now) - now
+            now = now + shift
             for group in shapes.values():
                 first = group[0]
                 bound = sorted(first.values)
@@ -320,7 +330,13 @@ class SqlOutbox:
                         **{c: bindparam(f"b_{c}") for c in bound},
                     )
                 )
-                s.execute(stmt, [{"b_key": o.key, **{f"b_{c}": o.values[c] for c in bound}} for o in group])
+                s.execute(
+                    stmt,
+                    [
+                        {"b_key": o.key, **{f"b_{c}": v for c, v in _shifted(o.values, shift).items()}}
+                        for o in group
+                    ],
+                )
             s.commit()
 
     def rows(self, keys: Sequence[str] | None = None) -> list[DeliveryView]:

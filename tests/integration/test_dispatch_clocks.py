@@ -119,3 +119,20 @@ def test_an_outcome_is_recorded_only_under_the_token_it_was_claimed_with(databas
             assert box.record(first[0].key, "p:2", DeliveryStatus.SENT, later)
         finally:
             bot.close()
+
+
+def test_a_rate_limit_waits_by_the_database_clock_whatever_the_process_clock_says(database_url: str) -> None:
+    """A process seven minutes behind told to retry after two minutes: the row waits two minutes
+    by the database's clock, not five minutes less than nothing."""
+    with FakeSlack() as fake:
+        _register(database_url, fake)
+        behind = _dispatcher(database_url, fake, SkewedClock(dt.timedelta(minutes=-7)))
+        try:
+            fake.fail("chat.postMessage", "rate_limited", times=20, retry_after=120)
+            behind.dispatcher.outbox.drop_superseded(behind.clock.now())
+            behind.dispatcher.send(behind.clock.now(), batch=1)
+            waiting = [r for r in rows(behind).values() if r.last_error == "rate_limited"]
+            assert len(waiting) == 1 and waiting[0].not_before is not None
+            assert waiting[0].not_before > dt.datetime.now(dt.UTC) + dt.timedelta(seconds=100)
+        finally:
+            behind.close()
