@@ -27,18 +27,20 @@ from bot.i18n import Translator
 from bot.i18n.dates import NaturalDates
 from bot.reminders.dispatcher import Dispatcher
 from bot.reminders.planning import ReminderPlanning
-from bot.reminders.posting import CONSOLE, SLACK, OnePoster, Posters
+from bot.reminders.posting import CONSOLE, SLACK, TEAMS, OnePoster, Posters
 from bot.reports.commands import ReportCommands
 from bot.scheduler.ticker import Ticker
 from bot.store import migrate
 from bot.store.db import make_engine, session_factory
 from bot.store.outbox import SqlOutbox
 from bot.store.unit_of_work import SqlUnitOfWorkFactory
+from bot.views.forms import Choices
 
-if TYPE_CHECKING:  # Slack's parts are imported only where Slack is used: the console starts without them
-    from bot.adapters.slack.services import SlackProcess, SlackServices
+if TYPE_CHECKING:  # Slack's and Teams' parts are imported only where used: the console starts without them
+    from bot.adapters.slack.services import SlackProcess, SlackServices, WebProcess
+    from bot.adapters.teams.services import TeamsServices
 
-__all__ = ["LOCAL_USER", "LOCAL_WORKSPACE", "Bot", "bootstrap", "slack_process"]
+__all__ = ["LOCAL_USER", "LOCAL_WORKSPACE", "Bot", "bootstrap", "slack_process", "web_process"]
 
 log = logging.getLogger(__name__)
 
@@ -95,26 +97,43 @@ class Bot:
             self.ticker.stop()
         self.engine.dispose()
 
+    def choices(self, workspace_id: str) -> Choices:
+        """A workspace's bodies and funds, as the forms offer them."""
+        with self.registers(workspace_id) as reg:
+            return Choices(reg.bodies.all(), reg.ledger.funds())
+
     def slack_services(self) -> SlackServices:
         """What the Slack adapter is given: no more than it needs."""
         from bot.adapters.slack.oauth import oauth_stores
-        from bot.adapters.slack.services import Choices, SlackServices
+        from bot.adapters.slack.services import SlackServices
         from bot.store.replays import first_sight
         from bot.store.slack_events import first_delivery
-
-        def choices(workspace_id: str) -> Choices:
-            with self.registers(workspace_id) as reg:
-                return Choices(reg.bodies.all(), reg.ledger.funds())
 
         return SlackServices(
             conversation=self.frontend,
             what_matters=self.committee.what_matters,
-            choices=choices,
+            choices=self.choices,
             first_delivery=lambda event_id: first_delivery(self.engine, event_id, self.clock.now()),
             first_sight=lambda signature, ts, now: first_sight(self.engine, signature, ts, now),
             health=self.health,
             welcome_installer=self.committee.welcome_installer,
             oauth=oauth_stores(self.engine, self.settings) if self.settings.has_oauth else None,
+        )
+
+    def teams_services(self) -> TeamsServices:
+        """What the Teams adapter is given: no more than it needs (TEAMS_APP_ID must be set)."""
+        from bot.adapters.teams.services import TeamsConfig, TeamsServices
+
+        config = TeamsConfig.of(self.settings)
+        if config is None:
+            raise ValueError("Teams needs TEAMS_APP_ID")
+        from bot.store.slack_events import first_delivery
+
+        return TeamsServices(
+            conversation=self.frontend,
+            choices=self.choices,
+            config=config,
+            first_delivery=lambda key: first_delivery(self.engine, key, self.clock.now()),
         )
 
 
@@ -202,7 +221,8 @@ def _reminders(
 def _posters(
     settings: Settings, engine: Engine, translator: Translator, console: TextIO | None
 ) -> dict[str, Posters]:
-    """Who posts for each platform this process can reach (a Teams adapter adds its own)."""
+    """Who posts for each platform this process can reach; the outbox's rows of any other
+    platform are left for a process that can."""
     posters: dict[str, Posters] = {}
     if console is not None:
         posters[CONSOLE] = OnePoster(ConsolePoster(console))
@@ -216,7 +236,29 @@ def _posters(
         posters[SLACK] = OnePoster(
             SlackPoster(settings.slack_bot_token, settings.slack_api_url, translator, settings.slack_command)
         )
+    if settings.has_teams:  # one app registration posts to every tenant that added it
+        from bot.adapters.teams.poster import TeamsPoster, app_tokens
+        from bot.adapters.teams.services import TeamsConfig
+
+        config = TeamsConfig.of(settings)
+        assert config is not None
+        posters[TEAMS] = OnePoster(TeamsPoster(translator, app_tokens(config), settings.teams_service_url))
     return posters
+
+
+def web_process(settings: Settings, *, run_migrations: bool = True) -> WebProcess:
+    """A `serve` worker: Slack's HTTP mode when Slack is configured, Teams' `POST /api/messages`
+    when TEAMS_APP_ID is set (either alone is enough), and the bot they run on."""
+    from bot.adapters.slack.services import WebProcess
+
+    bot = bootstrap(settings, run_migrations=run_migrations)
+    teams = None
+    if settings.has_teams:
+        from bot.adapters.teams.endpoint import TeamsEndpoint
+
+        teams = TeamsEndpoint(bot.teams_services())
+    slack = bot.slack_services() if settings.has_slack_http else None
+    return WebProcess(health=bot.health, running=bot, slack=slack, teams=teams)
 
 
 def slack_process(settings: Settings, *, run_migrations: bool = True) -> SlackProcess:

@@ -18,7 +18,7 @@ from bot.core.clock import Clock, FixedClock
 from bot.reports import cli as reports_cli
 
 if TYPE_CHECKING:
-    from bot.adapters.slack.services import SlackProcess
+    from bot.adapters.slack.services import WebProcess
     from bot.bootstrap import Bot
 
 log = logging.getLogger("bot")
@@ -72,6 +72,8 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("file", type=Path)
     sub.add_parser("manifest", help="print the Slack app manifest (YAML)")
     reports_cli.add_parser(sub)
+    teams = sub.add_parser("teams-manifest", help="build the Teams app package (manifest.json and icons)")
+    teams.add_argument("--out", type=Path, default=Path("app.zip"), help="zip to write (default: app.zip)")
     return parser
 
 
@@ -121,8 +123,13 @@ def _bootstrap(settings: Settings, *, clock: Clock | None = None, console: TextI
 
 def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
     if settings.has_socket_credentials:
+        if settings.has_teams:
+            log.warning(
+                "Socket Mode takes no HTTP requests: Teams is not answered here (its reminders are "
+                "still sent); run `committee-bot serve` for Teams' POST /api/messages"
+            )
         return cmd_socket(settings, args)
-    if settings.has_http_credentials or settings.has_oauth:
+    if settings.has_http_credentials or settings.has_oauth or settings.has_teams:
         args.host, args.port = "0.0.0.0", None
         return cmd_serve(settings, args)
     if sys.stdin.isatty():
@@ -137,7 +144,8 @@ def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
     ]
     raise Failure(
         f"no Slack credentials: set {' and '.join(missing)} (HTTP mode), or SLACK_BOT_TOKEN and "
-        "SLACK_APP_TOKEN (Socket Mode); or run `committee-bot shell` for the local console"
+        "SLACK_APP_TOKEN (Socket Mode), or TEAMS_APP_ID (Microsoft Teams); or run `committee-bot shell` "
+        "for the local console"
     )
 
 
@@ -146,15 +154,15 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
 
     if settings.has_oauth and not settings.slack_signing_secret:
         raise Failure("serve needs SLACK_SIGNING_SECRET with SLACK_CLIENT_ID and SLACK_CLIENT_SECRET")
-    if not (settings.has_http_credentials or settings.has_oauth_credentials):
+    if not (settings.has_slack_http or settings.has_teams):
         raise Failure(
             "serve needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (one workspace), or SLACK_CLIENT_ID, "
-            "SLACK_CLIENT_SECRET and SLACK_SIGNING_SECRET (several)"
+            "SLACK_CLIENT_SECRET and SLACK_SIGNING_SECRET (several), or TEAMS_APP_ID (Microsoft Teams)"
         )
-    from bot.bootstrap import slack_process
+    from bot.bootstrap import web_process
 
-    def build(settings: Settings) -> SlackProcess:  # in each worker, after the fork; serve migrates first
-        return slack_process(settings, run_migrations=False)
+    def build(settings: Settings) -> WebProcess:  # in each worker, after the fork; serve migrates first
+        return web_process(settings, run_migrations=False)
 
     return serve(settings, host=args.host, port=args.port or settings.port, build=build)
 
@@ -238,6 +246,17 @@ def cmd_manifest(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_teams_manifest(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.adapters.teams.manifest import ManifestError, package
+
+    try:
+        args.out.write_bytes(package(settings))
+    except ManifestError as exc:
+        raise Failure(str(exc)) from None
+    print(f"wrote {args.out}: upload it in Teams (Apps → Manage your apps → Upload an app)")
+    return 0
+
+
 def cmd_dispatch(settings: Settings, args: argparse.Namespace) -> int:
     return dispatch(settings, now=args.now)
 
@@ -282,4 +301,5 @@ _commands = {
     "import": cmd_import,
     "manifest": cmd_manifest,
     "report": reports_cli.cmd_report,
+    "teams-manifest": cmd_teams_manifest,
 }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -53,10 +53,28 @@ class Settings:
     #: `serve`: gunicorn worker processes, and threads in each
     web_concurrency: int = 2
     web_threads: int = 4
+    #: Microsoft Teams: the Bot Framework app registration (bot.adapters.teams)
+    teams_app_id: str | None = None
+    teams_app_password: str | None = None
+    teams_tenant_id: str | None = None
+    #: off: accept Teams activities without a token (local testing only)
+    teams_auth: bool = True
+    #: the Bot Connector that reminders and digests are posted to (proactive messages): Microsoft's
+    #: global address for the public cloud; the tests point it at a local fake, as SLACK_API_URL
+    teams_service_url: str = "https://smba.trafficmanager.net/teams/"
 
     @property
     def has_http_credentials(self) -> bool:
         return bool(self.slack_bot_token and self.slack_signing_secret)
+
+    @property
+    def has_teams(self) -> bool:
+        return bool(self.teams_app_id)
+
+    @property
+    def has_slack_http(self) -> bool:
+        """Slack's HTTP mode can be served: one bot token, or OAuth, each with its signing secret."""
+        return self.has_http_credentials or self.has_oauth_credentials
 
     @property
     def has_socket_credentials(self) -> bool:
@@ -182,6 +200,23 @@ def _parse(env: Mapping[str, str]) -> Settings:
                 problems.append(f"{name} must be a whole number from 1 to 64, not {count!r}")
             else:
                 kw[attr] = int(count)
+    _teams(get, kw, problems)
     if problems:
         raise SettingsError(problems)
     return Settings(**kw)  # type: ignore[arg-type]  # keys are checked above
+
+
+def _teams(get: Callable[[str], str | None], kw: dict[str, object], problems: list[str]) -> None:
+    kw["teams_app_id"] = get("TEAMS_APP_ID")
+    kw["teams_app_password"] = get("TEAMS_APP_PASSWORD")
+    kw["teams_tenant_id"] = get("TEAMS_TENANT_ID")
+    if (service_url := get("TEAMS_SERVICE_URL")) is not None:
+        if not service_url.startswith(("https://", "http://")):
+            problems.append(f"TEAMS_SERVICE_URL must be an http(s) address, not {service_url!r}")
+        kw["teams_service_url"] = service_url
+    if (auth := get("TEAMS_AUTH")) is not None:
+        if auth.lower() not in ("on", "off"):
+            problems.append(f"TEAMS_AUTH must be on or off, not {auth!r}")
+        kw["teams_auth"] = auth.lower() != "off"
+    if kw["teams_app_id"] and kw.get("teams_auth", True) and not kw["teams_app_password"]:
+        problems.append("TEAMS_APP_PASSWORD goes with TEAMS_APP_ID (the app registration's client secret)")

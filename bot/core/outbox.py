@@ -111,7 +111,9 @@ class PlannedRows(Protocol):
 class Outbox(Protocol):
     """Claims and outcomes, each in a short transaction of its own; and the rows of a unit of work."""
 
-    #: the console's workspace, whose rows only a process with the console's printer takes
+    #: the console's workspace, whose rows only a process with the console's printer takes;
+    #: `platforms` in a claim are those of `bot.core.platforms` (a process claims only the rows
+    #: of the platforms it can post to)
     local: str
 
     def within(self, register: UnitOfWork) -> PlannedRows: ...
@@ -123,8 +125,7 @@ class Outbox(Protocol):
         lease: dt.timedelta,
         *,
         limit: int,
-        include_local: bool,
-        include_remote: bool,
+        platforms: Collection[str],
         kinds: Sequence[DeliveryKind] | None = None,
         exclude_channels: Collection[str] = (),
         prefer_not: Sequence[Collection[str]] = (),
@@ -138,8 +139,7 @@ class Outbox(Protocol):
         lease: dt.timedelta,
         *,
         limit: int,
-        include_local: bool,
-        include_remote: bool,
+        platforms: Collection[str],
         recheck_after: dt.timedelta,
     ) -> list[Claimed]: ...
     def record(self, key: str, owner: str, status: DeliveryStatus, now: dt.datetime, **values: Any) -> bool:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from bot.core.outbox import Claimed, Outbox, RowOutcome, released
+from bot.core.platforms import SLACK, platform_of
 from bot.core.ports import UnitOfWorkFactory
 from bot.core.reminders import NO_CHANNEL, DeliveryKind, DeliveryStatus
 from bot.i18n import Translator
@@ -29,7 +30,7 @@ from bot.reminders.failures import FailureNotices
 from bot.reminders.messages import Messages
 from bot.reminders.pacing import PACE, Pacer
 from bot.reminders.planning import ReminderPlanning
-from bot.reminders.posting import CONSOLE, SLACK, Outcome, Poster, Posters, PostResult, Unreadable
+from bot.reminders.posting import Outcome, Poster, Posters, PostResult, Unreadable
 from bot.views.message import Message
 from bot.views.reminders import UNVERIFIED
 
@@ -93,7 +94,8 @@ def lease_token(owner: str) -> str:
 class Dispatcher:
     """Sends from the outbox with the posters it is given: a mapping platform → `Posters`
     (`console`, `slack`, …). A workspace's platform is `platform_of(workspace_id)`: by default
-    the outbox's local workspace is the console's and every other one Slack's."""
+    read from its id (`bot.core.platforms`: the outbox's local workspace is the console's, a
+    tenant GUID is Teams', any other id Slack's). Only rows of those platforms are claimed."""
 
     def __init__(
         self,
@@ -129,7 +131,7 @@ class Dispatcher:
         self._lock = threading.Lock()
 
     def _default_platform(self, workspace_id: str) -> str:
-        return CONSOLE if workspace_id == self.outbox.local else SLACK
+        return platform_of(workspace_id, self.outbox.local)
 
     @property
     def pace(self) -> float:
@@ -202,13 +204,9 @@ class Dispatcher:
                 return counts, progress
 
     @property
-    def _scope(self) -> dict[str, bool]:
-        """Which rows this process may claim: the console's workspace with a console poster,
-        the others with a poster of any other platform."""
-        return {
-            "include_local": CONSOLE in self.posters,
-            "include_remote": any(platform != CONSOLE for platform in self.posters),
-        }
+    def _scope(self) -> dict[str, frozenset[str]]:
+        """Which rows this process may claim: those of the platforms it has posters for."""
+        return {"platforms": frozenset(self.posters)}
 
     def poster(self, workspace_id: str) -> Poster | None:
         """Who posts for this workspace here, or None when this process cannot."""
@@ -326,7 +324,8 @@ class Dispatcher:
                 continue
             row = rows[o.key]
             poster = self.poster(row.workspace_id)
-            if poster is not None and self.platform_of(row.workspace_id) != CONSOLE:
+            # Slack's posters reach a person by their id; elsewhere the failure is the log's
+            if poster is not None and self.platform_of(row.workspace_id) == SLACK:
                 self.notices.tell(row, str(o.values.get("last_error") or "failed"), poster, now)
 
     def _outcome(

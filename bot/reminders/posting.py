@@ -1,4 +1,4 @@
-"""What the dispatcher needs from a place that shows messages: Slack, or the console."""
+"""What the dispatcher needs from a place that shows messages: Slack, Teams, or the console."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
 
+from bot.core.platforms import CONSOLE, SLACK, TEAMS
 from bot.views.message import Message
 
 
@@ -49,10 +50,9 @@ class Poster(Protocol):
         ...
 
 
-#: the platforms a workspace's messages can go to; the dispatcher is given a `Posters` for each
-#: platform this process can post to (a Teams adapter adds its own)
-CONSOLE = "console"
-SLACK = "slack"
+#: the platforms a workspace's messages can go to (`bot.core.platforms`); the dispatcher is given
+#: a `Posters` for each platform this process can post to
+__all__ = ["CONSOLE", "SLACK", "TEAMS", "OnePoster", "Outcome", "PostResult", "Poster", "Posters"]
 
 
 class Posters(Protocol):

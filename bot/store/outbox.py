@@ -19,6 +19,7 @@ from sqlalchemy import ColumnElement, Engine, and_, bindparam, or_, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.core.outbox import Claimed, RowOutcome, WorkspaceInfo
+from bot.core.platforms import CONSOLE, PLATFORMS, SLACK, TEAMS, TENANT_ID_LIKE
 from bot.core.ports import UnitOfWork
 from bot.core.reminders import DeliveryKind, DeliveryStatus, DeliveryView, is_late
 from bot.store.db import session_factory
@@ -66,15 +67,20 @@ def _claimed(row: DeliveryRow) -> Claimed:
     )
 
 
-def _scope(local: str, *, include_local: bool, include_remote: bool) -> ColumnElement[bool]:
-    """Which workspaces' rows a process may handle: the local console's, Slack's, or both."""
-    if include_local and include_remote:
+def _scope(local: str, platforms: Collection[str]) -> ColumnElement[bool]:
+    """Which workspaces' rows a process may handle: those of the platforms it can post to, told
+    apart by their ids as `bot.core.platforms.platform_of` does."""
+    remote = D.workspace_id != local
+    tenant = D.workspace_id.like(TENANT_ID_LIKE)
+    where: dict[str, ColumnElement[bool]] = {
+        CONSOLE: D.workspace_id == local,
+        TEAMS: and_(remote, tenant),
+        SLACK: and_(remote, ~tenant),
+    }
+    wanted = [where[p] for p in PLATFORMS if p in platforms]
+    if len(wanted) == len(PLATFORMS):
         return D.id.is_not(None)
-    if include_local:
-        return D.workspace_id == local
-    if include_remote:
-        return D.workspace_id != local
-    return D.id.is_(None)
+    return or_(*wanted) if wanted else D.id.is_(None)
 
 
 def _shifted(values: dict[str, Any], shift: dt.timedelta) -> dict[str, Any]:
@@ -134,8 +140,7 @@ class SqlOutbox:
         lease: dt.timedelta,
         *,
         limit: int,
-        include_local: bool,
-        include_remote: bool,
+        platforms: Collection[str],
         kinds: Sequence[DeliveryKind] | None = None,
         exclude_channels: Collection[str] = (),
         prefer_not: Sequence[Collection[str]] = (),
@@ -150,7 +155,7 @@ class SqlOutbox:
         With `one_per_channel`, at most one row of each channel is taken.
 
         Superseded steps are not dropped here: `drop_superseded` does that once per round."""
-        scope = _scope(self.local, include_local=include_local, include_remote=include_remote)
+        scope = _scope(self.local, platforms)
         fetch = limit * _CANDIDATES_PER_ROW if one_per_channel else limit
         with self._writers() as s:
             now = self._now(s, now)
@@ -248,14 +253,13 @@ class SqlOutbox:
         lease: dt.timedelta,
         *,
         limit: int,
-        include_local: bool,
-        include_remote: bool,
+        platforms: Collection[str],
         recheck_after: dt.timedelta,
     ) -> list[Claimed]:
         """Take the lease on rows whose post may or may not have gone out: `unknown` ones once
         `recheck_after` has passed (a post that timed out may still land), and `sending` ones
         whose holder's lease ran out (it died between posting and recording)."""
-        scope = _scope(self.local, include_local=include_local, include_remote=include_remote)
+        scope = _scope(self.local, platforms)
         with self._writers() as s:
             now = self._now(s, now)
             query = (

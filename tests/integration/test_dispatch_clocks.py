@@ -50,9 +50,7 @@ def test_a_dispatcher_seven_minutes_ahead_leaves_a_running_lease_alone(database_
             box.drop_superseded(right.clock.now())
             # the right process claims everything due and is still posting it...
             token = "right-process:claim-1"
-            claimed = box.claim(
-                right.clock.now(), token, LEASE, limit=50, include_local=False, include_remote=True
-            )
+            claimed = box.claim(right.clock.now(), token, LEASE, limit=50, platforms={"slack"})
             assert len(claimed) == 8
             # ...when the one whose clock is seven minutes ahead runs its rounds: by its own clock
             # the five-minute lease has long run out; by the database's it has not
@@ -109,11 +107,9 @@ def test_an_outcome_is_recorded_only_under_the_token_it_was_claimed_with(databas
         try:
             box = bot.dispatcher.outbox
             box.drop_superseded(clock.now())
-            first = box.claim(clock.now(), "p:1", LEASE, limit=1, include_local=False, include_remote=True)
+            first = box.claim(clock.now(), "p:1", LEASE, limit=1, platforms={"slack"})
             later = clock.now() + LEASE + dt.timedelta(minutes=1)
-            again = box.claim_doubtful(
-                later, "p:2", LEASE, limit=1, include_local=False, include_remote=True, recheck_after=LEASE
-            )
+            again = box.claim_doubtful(later, "p:2", LEASE, limit=1, platforms={"slack"}, recheck_after=LEASE)
             assert [c.key for c in again] == [c.key for c in first]
             assert not box.record(first[0].key, "p:1", DeliveryStatus.SENT, later)
             assert box.record(first[0].key, "p:2", DeliveryStatus.SENT, later)

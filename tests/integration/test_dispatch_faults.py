@@ -94,9 +94,7 @@ def test_a_process_killed_between_posting_and_recording(database_url: str) -> No
         setup(bot)
         clock.set(DUE)
         box = bot.dispatcher.outbox
-        claimed = box.claim(
-            DUE, "dead-process", dt.timedelta(minutes=5), limit=10, include_local=False, include_remote=True
-        )
+        claimed = box.claim(DUE, "dead-process", dt.timedelta(minutes=5), limit=10, platforms={"slack"})
         assert [c.key for c in claimed] == [KEY]
         with bot.registers(TEAM) as reg:
             c = reg.consultations.get(2)
@@ -123,7 +121,7 @@ def test_a_process_killed_after_claiming_before_posting(database_url: str) -> No
     with slack_bot(database_url, clock) as (bot, fake):
         setup(bot)
         bot.dispatcher.outbox.claim(
-            DUE, "dead-process", dt.timedelta(minutes=5), limit=10, include_local=False, include_remote=True
+            DUE, "dead-process", dt.timedelta(minutes=5), limit=10, platforms={"slack"}
         )
         tick(bot, clock, DUE + dt.timedelta(minutes=6))
         assert keys(fake) == [KEY]

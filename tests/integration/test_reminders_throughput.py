@@ -379,7 +379,7 @@ def test_outcomes_recorded_together_still_need_each_lease(database_url: str) -> 
         add_consultations(bot, 4)
         box = bot.dispatcher.outbox
         lease = dt.timedelta(minutes=5)
-        claimed = box.claim(WD10, "mine", lease, limit=5, include_local=False, include_remote=True)
+        claimed = box.claim(WD10, "mine", lease, limit=5, platforms={"slack"})
         assert len(claimed) == 4
         mine, theirs, given_back, failed = (c.key for c in claimed)
         with box.writing() as s:  # my lease ran out and another process took this row over

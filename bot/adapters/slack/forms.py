@@ -1,6 +1,7 @@
 """Forms (modals) for the commands that take the most typing: `meeting add`, `consultation add`,
 `decision add`, `fund cost` and `fund income`, typed without arguments.
 
+Which commands have forms, and what their fields mean, is platform-neutral (`bot.views.forms`).
 A form is the command's own parameters from the grammar, shown as fields: dates as date
 pickers, owners as user pickers, the body or fund as a list of this workspace's. Submitting it
 runs the same command through the committee, so the rules and answers are the console's. What
@@ -13,11 +14,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.adapters.slack.side import SlackSide
-from bot.core import grammar, parsing
-from bot.core.errors import CommitteeError, InvalidInput, NotFound
+from bot.core import grammar
+from bot.core.errors import CommitteeError
 from bot.core.model import Actor
+from bot.views import forms
+from bot.views.forms import FORMS, form_for, offered
 from bot.views.inline import plain
 from bot.views.message import Message, Text
+
+__all__ = ["CALLBACK_PREFIX", "FORMS", "VALUE", "Outcome", "field_error", "form_for", "open_form", "submit"]
 
 #: every form's callback_id starts with this, followed by the command's name
 CALLBACK_PREFIX = "committee:form:"
@@ -27,15 +32,6 @@ SELECT_OPTIONS = 100
 OPTION_TEXT = 75
 FIELD_ERROR = 500
 
-_ENTRY = ("fund", "amount", "text", "on", "category")
-#: which parameters each form shows, in order; everything else about a field comes from the grammar
-FORMS: dict[str, tuple[str, ...]] = {
-    "meeting.add": ("body", "date", "time", "where", "title"),
-    "consultation.add": ("title", "issuer", "due", "received", "body", "owner", "ref"),
-    "decision.add": ("body", "date", "text", "meeting", "paragraph", "follow-up", "owner"),
-    "fund.cost": _ENTRY,
-    "fund.income": _ENTRY,
-}
 #: fields whose date picker starts at today
 _TODAY_BY_DEFAULT = {"on", "received"}
 _PLACEHOLDERS = {
@@ -43,35 +39,6 @@ _PLACEHOLDERS = {
     "meeting": "slack.hint.meeting",
     "paragraph": "slack.hint.paragraph",
 }
-#: where an error from the committee's rules belongs in a form
-_ERROR_FIELDS = {
-    "error.body_not_found": "body",
-    "error.body_ambiguous": "body",
-    "error.fund_not_found": "fund",
-    "error.fund_ambiguous": "fund",
-    "error.due_before_received": "due",
-    "error.follow_up_before_decision": "follow-up",
-    "error.meeting_other_body": "meeting",
-    "error.no_such_record": "meeting",
-    "error.paragraph_taken": "paragraph",
-}
-
-
-def form_for(text: str) -> str | None:
-    """The form to open for a command typed without its arguments (`meeting add`, `kostnad`)."""
-    try:
-        words = parsing.split_words(text)
-        if not words or len(words) > 2:
-            return None
-        grammar.parse(text)
-    except InvalidInput as error:
-        if error.key in ("error.missing_value", "error.missing_option") and error.usage in FORMS:
-            return error.usage
-    return None
-
-
-def _param(name: str, field: str) -> grammar.Param:
-    return next(p for p in grammar.BY_NAME[name].params if p.name == field)
 
 
 def _label(side: SlackSide, name: str, field: str) -> str:
@@ -81,16 +48,11 @@ def _label(side: SlackSide, name: str, field: str) -> str:
 
 def _choices(side: SlackSide, actor: Actor, name: str) -> dict[str, list[tuple[str, str]]]:
     """The workspace's bodies and funds a form offers, as (number, name)."""
-    fields = FORMS[name]
-    choices = side.services.choices(actor.workspace_id)
-    return {
-        "body": [(str(b.number), b.name) for b in choices.bodies] if "body" in fields else [],
-        "fund": [(str(f.number), f.name) for f in choices.funds] if "fund" in fields else [],
-    }
+    return offered(side.services.choices(actor.workspace_id), name)
 
 
 def _element(side: SlackSide, name: str, field: str, choices: list[tuple[str, str]]) -> dict[str, Any]:
-    param = _param(name, field)
+    param = forms.param(name, field)
     element: dict[str, Any]
     if field in ("body", "fund"):
         element = {
@@ -126,14 +88,13 @@ def open_form(side: SlackSide, actor: Actor, name: str) -> dict[str, Any] | Mess
     choices = _choices(side, actor, name)
     blocks: list[dict[str, Any]] = []
     for field in FORMS[name]:
-        param = _param(name, field)
+        param = forms.param(name, field)
         offered = choices.get(field, [])
         if field in ("body", "fund") and not offered:
             if not param.required:
                 continue  # nothing to choose from, and nothing missing
             # Say what the command would say: there are none yet, and how to add one.
-            error = NotFound(f"error.{field}_not_found", name="", known=())
-            return side.explain(error, "form", None)
+            return side.explain(forms.nothing_to_choose(field), "form", None)
         blocks.append(
             {
                 "type": "input",
@@ -190,48 +151,14 @@ def field_error(side: SlackSide, error: CommitteeError) -> str:
     return _cut(plain(text).replace("\n", " "), FIELD_ERROR)
 
 
-def _field_of(error: CommitteeError, name: str, raw: dict[str, str | None]) -> str:
-    fields = FORMS[name]
-    field = _ERROR_FIELDS.get(error.key)
-    if field in fields:
-        return field
-    if error.key == "error.text_too_long":
-        limit = int(error.params.get("limit", 0))
-        for f, value in raw.items():
-            if value is not None and len(value.strip()) > limit:
-                return f
-    return fields[0]
-
-
 def submit(side: SlackSide, actor: Actor, name: str, values: dict[str, Any]) -> Outcome:
     """Run the form's command with what was filled in."""
-    spec = grammar.BY_NAME[name]
     raw = {field: _typed((values.get(field) or {}).get(VALUE) or {}) for field in FORMS[name]}
-    named = {field: dict(options) for field, options in _choices(side, actor, name).items()}
-    args: dict[str, Any] = {}
-    errors: dict[str, str] = {}
-    for field, value in raw.items():
-        param = _param(name, field)
-        if value is None:
-            if param.required:
-                missing = InvalidInput("error.missing_value", placeholder=side.tr.t(param.placeholder))
-                errors[field] = field_error(side, missing)
-            continue
-        try:
-            if field in ("body", "fund"):
-                found = named[field].get(value)
-                if found is None:
-                    raise NotFound(f"error.{field}_not_found", name=value, known=tuple(named[field].values()))
-                args[field] = found
-            else:
-                # The grammar's own conversion: a date, amount or number means the same as typed.
-                args[field] = grammar.convert_value(spec, param, value)
-        except CommitteeError as error:
-            errors[field] = field_error(side, error)
-    if errors:
-        return Outcome(errors)
+    filled = forms.read(name, raw, side.services.choices(actor.workspace_id), side.tr.t)
+    if filled.command is None:
+        return Outcome({field: field_error(side, error) for field, error in filled.errors.items()})
     try:
-        result = side.conversation.run(actor, grammar.Command(spec, args))
+        result = side.conversation.run(actor, filled.command)
     except CommitteeError as error:
-        return Outcome({_field_of(error, name, raw): field_error(side, error)})
+        return Outcome({forms.field_of(error, name, raw): field_error(side, error)})
     return Outcome({}, side.presenter().present(result))

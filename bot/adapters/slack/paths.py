@@ -5,6 +5,8 @@ from __future__ import annotations
 
 EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
+#: Teams' Bot Framework activities (bot.adapters.teams.endpoint), served beside Slack's
+TEAMS_PATH = "/api/messages"
 INSTALL_PATH = "/slack/install"
 REDIRECT_PATH = "/slack/oauth_redirect"
 

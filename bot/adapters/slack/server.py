@@ -1,11 +1,15 @@
-"""`committee-bot serve`: Slack's HTTP mode on gunicorn.
+"""`committee-bot serve`: Slack's HTTP mode and Teams' endpoint on gunicorn.
 
 `POST /slack/events` takes slash commands, interactivity and events (bot.adapters.slack.guard
 checks each signature and replay before bolt sees it; bodies over 1 MiB are refused on every
-path, bot.adapters.web.limits); `GET /healthz` answers 200 with JSON when the database and the
-scheduler are healthy, 503 otherwise, within 2 seconds (bot.adapters.web.health); with SLACK_CLIENT_ID and SLACK_CLIENT_SECRET, `GET /slack/install` and
-`GET /slack/oauth_redirect` install the app into another workspace (bot.adapters.slack.oauth). The schema is migrated once, before the workers start; then each worker
-builds its own bot (database engines must not cross a fork) and starts its own ticker.
+path, Teams' too, bot.adapters.web.limits); `GET /healthz` answers 200 with JSON when the
+database and the scheduler are healthy, 503 otherwise, within 2 seconds (bot.adapters.web.health);
+with SLACK_CLIENT_ID and SLACK_CLIENT_SECRET, `GET /slack/install` and `GET /slack/oauth_redirect`
+install the app into another workspace (bot.adapters.slack.oauth). With TEAMS_APP_ID,
+`POST /api/messages` takes Teams' activities (bot.adapters.teams.endpoint, handed over
+ready-made by the wiring, which checks their tokens); either platform alone is enough. The schema
+is migrated once, before the workers start; then each worker builds its own bot (database engines
+must not cross a fork) and starts its own ticker.
 """
 
 from __future__ import annotations
@@ -23,8 +27,8 @@ from slack_bolt.adapter.wsgi import SlackRequestHandler
 from bot.adapters.slack.app import build_app
 from bot.adapters.slack.guard import SlackGuard
 from bot.adapters.slack.logs import redact_tokens_in_logs
-from bot.adapters.slack.paths import EVENTS_PATH, HEALTH_PATH
-from bot.adapters.slack.services import SlackProcess, SlackServices
+from bot.adapters.slack.paths import EVENTS_PATH, HEALTH_PATH, TEAMS_PATH
+from bot.adapters.slack.services import SlackServices, WebProcess, WsgiApp
 from bot.adapters.web.health import BoundedHealth
 from bot.adapters.web.limits import bounded_bodies
 from bot.config import Settings
@@ -36,7 +40,7 @@ log = logging.getLogger(__name__)
 __all__ = ["EVENTS_PATH", "HEALTH_PATH", "CommitteeServer", "serve", "wsgi_app"]
 
 StartResponse = Callable[..., Any]
-WsgiApp = Callable[[dict[str, Any], StartResponse], Iterable[bytes]]
+Health = Callable[[], tuple[bool, dict[str, Any]]]
 
 
 def _json(start_response: StartResponse, status: str, body: dict[str, Any]) -> list[bytes]:
@@ -45,38 +49,56 @@ def _json(start_response: StartResponse, status: str, body: dict[str, Any]) -> l
     return [data]
 
 
-def wsgi_app(services: SlackServices, app: App, settings: Settings) -> WsgiApp:
-    """Routes the endpoints (with OAuth also `GET /slack/install` and `GET /slack/oauth_redirect`,
-    which bolt's OAuth flow answers); everything else is 404."""
-    slack = SlackRequestHandler(app, path=EVENTS_PATH)
-    events = SlackGuard(
-        slack,
-        signing_secret=settings.slack_signing_secret or "",
-        first_sight=services.first_sight,
-        already_done=lambda: services.conversation.tr.t("slack.replayed"),
-    )
-    health = BoundedHealth(services.health)
-    flow = app.oauth_flow
+def wsgi_app(
+    services: SlackServices | None,
+    app: App | None,
+    settings: Settings,
+    *,
+    health: Health | None = None,
+    teams: WsgiApp | None = None,
+) -> WsgiApp:
+    """Routes the endpoints: Slack's when `services` and `app` are given (with OAuth also
+    `GET /slack/install` and `GET /slack/oauth_redirect`, which bolt's OAuth flow answers),
+    Teams' `POST /api/messages` when `teams` is given, and `GET /healthz` (`health`, else the
+    Slack services'); everything else is 404."""
+    check = health or (services.health if services is not None else None)
+    if check is None:
+        raise ValueError("serve needs a health check")
+    bounded_health = BoundedHealth(check)
+    slack = SlackRequestHandler(app, path=EVENTS_PATH) if app is not None else None
+    events = None
+    if slack is not None and services is not None:
+        events = SlackGuard(
+            slack,
+            signing_secret=settings.slack_signing_secret or "",
+            first_sight=services.first_sight,
+            already_done=lambda: services.conversation.tr.t("slack.replayed"),
+        )
+    flow = app.oauth_flow if app is not None else None
     oauth_paths = {flow.install_path, flow.redirect_uri_path} if flow is not None else set()
 
     def route(environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         path = environ.get("PATH_INFO", "")
         method = environ.get("REQUEST_METHOD", "GET")
-        if path == EVENTS_PATH:
+        if teams is not None and path == TEAMS_PATH:
+            if method != "POST":
+                return _json(start_response, "405 Method Not Allowed", {"error": "POST only"})
+            return teams(environ, start_response)
+        if events is not None and path == EVENTS_PATH:
             if method != "POST":
                 return _json(start_response, "405 Method Not Allowed", {"error": "POST only"})
             return events(environ, start_response)
-        if path in oauth_paths:
+        if slack is not None and path in oauth_paths:
             if method != "GET":
                 return _json(start_response, "405 Method Not Allowed", {"error": "GET only"})
             answer: Iterable[bytes] = slack(environ, start_response)
             return answer
         if path == HEALTH_PATH and method in ("GET", "HEAD"):
-            ok, report = health()
+            ok, report = bounded_health()
             return _json(start_response, "200 OK" if ok else "503 Service Unavailable", {"ok": ok, **report})
         return _json(start_response, "404 Not Found", {"error": "not found"})
 
-    # Bodies are bounded for every path, before anything reads them.
+    # Bodies are bounded for every path, Teams' included, before anything reads them.
     return bounded_bodies(route)
 
 
@@ -88,12 +110,12 @@ class CommitteeServer(BaseApplication):  # type: ignore[misc]  # gunicorn has no
     """gunicorn, configured in code: `load()` runs in each worker after the fork."""
 
     def __init__(
-        self, settings: Settings, options: dict[str, Any], build: Callable[[Settings], SlackProcess]
+        self, settings: Settings, options: dict[str, Any], build: Callable[[Settings], WebProcess]
     ) -> None:
         self.settings = settings
         self.options = options
         self.build = build
-        self.process: SlackProcess | None = None
+        self.process: WebProcess | None = None
         super().__init__()
 
     def load_config(self) -> None:
@@ -103,9 +125,10 @@ class CommitteeServer(BaseApplication):  # type: ignore[misc]  # gunicorn has no
             self.cfg.set(key, value)
 
     def load(self) -> WsgiApp:
-        self.process = self.build(self.settings)
-        services = self.process.services
-        return wsgi_app(services, build_app(services, self.settings), self.settings)
+        process = self.process = self.build(self.settings)
+        slack = process.slack
+        app = build_app(slack, self.settings) if slack is not None else None
+        return wsgi_app(slack, app, self.settings, health=process.health, teams=process.teams)
 
 
 def _post_worker_init(worker: Any) -> None:
@@ -161,7 +184,7 @@ def _share_before_fork(settings: Settings) -> None:
     gc.freeze()
 
 
-def serve(settings: Settings, *, host: str, port: int, build: Callable[[Settings], SlackProcess]) -> int:
+def serve(settings: Settings, *, host: str, port: int, build: Callable[[Settings], WebProcess]) -> int:
     """Run until stopped (SIGTERM or Ctrl-C); returns gunicorn's exit status. `build` makes each
     worker's bot after the fork (the schema is migrated here, once, before)."""
     redact_tokens_in_logs()
@@ -177,8 +200,10 @@ def serve(settings: Settings, *, host: str, port: int, build: Callable[[Settings
         )
         if settings.slack_bot_token:
             log.warning("SLACK_BOT_TOKEN is not used: with SLACK_CLIENT_ID each workspace has its own token")
+    served = [name for name, on in (("Slack", settings.has_slack_http), ("Teams", settings.has_teams)) if on]
     log.info(
-        "serving Slack on %s with %s workers × %s threads",
+        "serving %s on %s with %s workers × %s threads",
+        " and ".join(served),
         config["bind"],
         config["workers"],
         config["threads"],

@@ -3,24 +3,19 @@ never imports bootstrap, the engine or the registers."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 from slack_sdk.oauth.installation_store import InstallationStore
 from slack_sdk.oauth.state_store import OAuthStateStore
 
-from bot.core.model import Actor, Body, Fund
+from bot.core.model import Actor
 from bot.core.results import WhatMatters
 from bot.frontend import Frontend
+from bot.views.forms import Choices
 
-
-@dataclass(frozen=True, slots=True)
-class Choices:
-    """A workspace's bodies and funds, as a form offers them."""
-
-    bodies: list[Body]
-    funds: list[Fund]
+__all__ = ["Choices", "OAuthStores", "Running", "SlackProcess", "SlackServices", "WebProcess", "WsgiApp"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +47,10 @@ class SlackServices:
     oauth: OAuthStores | None = None
 
 
+#: a WSGI application (another platform's endpoint mounted beside Slack's)
+WsgiApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
+
+
 class Running(Protocol):
     """A built bot's life: its background work (the scheduler's ticker), and letting go."""
 
@@ -65,3 +64,17 @@ class SlackProcess:
 
     services: SlackServices
     running: Running
+
+
+@dataclass(frozen=True, slots=True)
+class WebProcess:
+    """One `serve` worker: what it answers on, and the bot they run on. Either platform may be
+    missing (Teams settings alone are enough to serve), never both."""
+
+    #: is the database reachable and the scheduler ticking? (`GET /healthz`)
+    health: Callable[[], tuple[bool, dict[str, Any]]]
+    running: Running
+    #: Slack's HTTP mode (`POST /slack/events`), when Slack is configured
+    slack: SlackServices | None = None
+    #: Teams' `POST /api/messages` as a WSGI app, when TEAMS_APP_ID is set
+    teams: WsgiApp | None = None

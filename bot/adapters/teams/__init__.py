@@ -1,0 +1,1 @@
+"""Microsoft Teams: the endpoint, Adaptive Cards, proactive posts and the app package."""
