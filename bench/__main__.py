@@ -28,9 +28,9 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from bench import core, generate, report
+from bench import core, generate, report, slack_auth
 from bench.common import PG_ADMIN, database, log, pg_version
-from bench.load import BOT_TOKEN, SIGNING_SECRET, ResponseReceiver, Target, run_latency, throughput
+from bench.load import ResponseReceiver, Target, run_latency, throughput
 from bench.servers import ROOT, Server, start_baseline, start_serve
 from bench.stats import Summary
 
@@ -52,11 +52,15 @@ class Plan:
     throughput_seconds: float
     reminders: int
     reminder_channels: int
+    #: how serve gets its Slack credentials (bench.slack_auth): "oauth" or "token"
+    auth: str = "oauth"
 
     @classmethod
-    def make(cls, smoke: bool, databases: Sequence[str], sizes: Sequence[str] | None) -> Plan:
+    def make(
+        cls, smoke: bool, databases: Sequence[str], sizes: Sequence[str] | None, auth: str = "oauth"
+    ) -> Plan:
         if smoke:
-            return cls(True, tuple(databases), tuple(sizes or ("small",)), 30, 3, 5, 30, 0.5, 200, 200)
+            return cls(True, tuple(databases), tuple(sizes or ("small",)), 30, 3, 5, 30, 0.5, 200, 200, auth)
         return cls(
             False,
             tuple(databases),
@@ -68,6 +72,7 @@ class Plan:
             5.0,
             10_000,
             200,
+            auth,
         )
 
 
@@ -140,12 +145,14 @@ def machine(pg_version: str | None) -> dict[str, Any]:
 # -- databases ---------------------------------------------------------------------------------
 
 
-def load(url: str, size: str, today: dt.date) -> list[dict[str, Any]]:
+def load(url: str, size: str, today: dt.date, auth: str) -> list[dict[str, Any]]:
     from bot.store.db import make_engine
 
     engine = make_engine(url)
     try:
         reports = generate.load(engine, workspaces(size), today)
+        if auth == "oauth":  # the app installed in every workspace of the database
+            slack_auth.install(engine, [team for team, _ in workspaces(size)])
     finally:
         engine.dispose()
     return [asdict(r) for r in reports]
@@ -155,21 +162,20 @@ def load(url: str, size: str, today: dt.date) -> list[dict[str, Any]]:
 
 
 def serve_settings() -> tuple[int, int, int]:
-    """gunicorn's workers, threads and keep-alive as `committee-bot serve` sets them."""
-    try:
-        from bot.adapters.slack import server
+    """gunicorn's workers, threads and keep-alive as `committee-bot serve` sets them (from
+    WEB_CONCURRENCY and WEB_THREADS, as serve reads them from this environment)."""
+    from bot.adapters.slack import server
+    from bot.config import Settings
 
-        opts = server.options("127.0.0.1", 0)
-        return int(opts["workers"]), int(opts["threads"]), int(opts.get("keepalive", 2))
-    except Exception:
-        return 2, 4, 5
+    web = {k: v for k, v in os.environ.items() if k in ("WEB_CONCURRENCY", "WEB_THREADS")}
+    opts = server.options(Settings.load(web, dotenv=None), "127.0.0.1", 0)
+    return int(opts["workers"]), int(opts["threads"]), int(opts.get("keepalive", 2))
 
 
-def serve_env(url: str, api_url: str, *, scheduler: bool = False) -> dict[str, str]:
+def serve_env(url: str, api_url: str, auth: str, *, scheduler: bool = False) -> dict[str, str]:
     return {
         "DATABASE_URL": url,
-        "SLACK_BOT_TOKEN": BOT_TOKEN,
-        "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+        **slack_auth.credentials(auth),
         "SLACK_API_URL": api_url,
         "SCHEDULER": "on" if scheduler else "off",
         "BOT_LOCALE": "sv",
@@ -203,7 +209,7 @@ def slack_path(
     receiver = ResponseReceiver()
     try:
         for size, url in urls.items():  # one after another, so start-up times are not shared
-            server = start_serve(f"serve-{kind}-{size}", serve_env(url, api_url))
+            server = start_serve(f"serve-{kind}-{size}", serve_env(url, api_url, plan.auth))
             servers[size] = server
             healthy = server.wait_healthy()
             time.sleep(0.5)
@@ -213,7 +219,7 @@ def slack_path(
             )
         targets = [Target("baseline", baseline.port, MAIN, USER, ack_only=True)]
         targets += [Target(size, s.port, MAIN, USER) for size, s in servers.items()]
-        if "decade" in servers:
+        if "decade" in servers and plan.auth == "oauth":  # one token serves one workspace
             targets.append(Target("small beside decade", servers["decade"].port, NEIGHBOUR, USER))
         result["latency"] = measure_latency(targets, commands(today), plan, receiver)
         largest = list(servers)[-1]
@@ -239,7 +245,7 @@ def slack_path(
         return result
     # start-up as deployed by default: the scheduler on (its /healthz waits for the ticker)
     size, url = list(urls.items())[-1]
-    server = start_serve(f"serve-{kind}-{size}-scheduler", serve_env(url, api_url, scheduler=True))
+    server = start_serve(f"serve-{kind}-{size}-scheduler", serve_env(url, api_url, plan.auth, scheduler=True))
     try:
         healthy = server.wait_healthy()
         time.sleep(1.0)
@@ -263,7 +269,7 @@ def run_database(kind: str, plan: Plan, baseline: Server, api_url: str, workdir:
         for size in plan.sizes:
             url = stack.enter_context(database(kind, size, workdir))
             started = time.perf_counter()
-            out["loads"] += load(url, size, today)
+            out["loads"] += load(url, size, today, plan.auth)
             log(f"{kind} {size}: loaded in {time.perf_counter() - started:.1f} s")
             urls[size] = url
         # the core alone
@@ -304,6 +310,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--render", type=Path, default=None, help="only re-render the README from a results JSON"
     )
+    parser.add_argument(
+        "--auth",
+        choices=slack_auth.MODES,
+        default="oauth",
+        help="serve's Slack credentials: the app installed in every workspace (oauth, default) "
+        "or one bot token for the measured workspace (token)",
+    )
     args = parser.parse_args(argv)
     if args.render is not None:
         report.write_readme(ROOT / "bench" / "README.md", report.render(json.loads(args.render.read_text())))
@@ -319,7 +332,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if "postgresql" in databases and version is None:
         log(f"PostgreSQL is not reachable at {PG_ADMIN}: measuring SQLite only")
         databases.remove("postgresql")
-    plan = Plan.make(args.smoke, databases, args.sizes.split(",") if args.sizes else None)
+    plan = Plan.make(args.smoke, databases, args.sizes.split(",") if args.sizes else None, args.auth)
     results: dict[str, Any] = {
         "mode": "smoke" if plan.smoke else "full",
         "plan": asdict(plan),
@@ -331,6 +344,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     results["server"] = {"workers": workers, "threads": threads, "keepalive": keepalive}
     workdir = Path(tempfile.mkdtemp(prefix="committee-bench-"))
     fake = FakeSlack(strict=False).start()
+    # auth.test answers for each bench token with its own workspace, as Slack does
+    every = {team for size in plan.sizes for team, _ in workspaces(size)}
+    slack_auth.teach_fake(fake.installed, sorted(every), MAIN)
     baseline = start_baseline(
         "baseline", workers=workers, threads=threads, keepalive=keepalive, api_url=fake.url
     )

@@ -23,7 +23,7 @@ from urllib.parse import urlencode
 from slack_sdk.signature import SignatureVerifier
 
 SIGNING_SECRET = "bench-signing-secret-0123456789abcdef"
-BOT_TOKEN = "xoxb-bench-0000-token"
+BOT_TOKEN = "xoxb-bench-0000-token"  # the one token of `--auth token` (and of the reminders part)
 COMMAND = "/committee"
 REPLY_TIMEOUT = 10.0
 #: an acknowledgement this slow may be the "working on it" one: wait for the response_url
@@ -206,7 +206,7 @@ def command_once(
 
 
 def _client_process(
-    target: Target, text: str, threads: int, start_at: float, seconds: float, out: Any
+    target: Target, text: str, threads: int, ready: Any, go: Any, start: Any, seconds: float, out: Any
 ) -> None:
     counts = [0] * threads
     failures = [0] * threads
@@ -214,6 +214,8 @@ def _client_process(
 
     def run(i: int) -> None:
         client = Client(target.port)
+        go.wait()
+        start_at = start.value
         while time.time() < start_at:
             time.sleep(0.001)
         stop = start_at + seconds
@@ -235,6 +237,7 @@ def _client_process(
     workers = [threading.Thread(target=run, args=(i,)) for i in range(threads)]
     for w in workers:
         w.start()
+    ready.put(threads)  # started and imported: the measured window may begin
     for w in workers:
         w.join()
     out.put((sum(counts), sum(failures), [x for lat in latencies for x in lat]))
@@ -259,14 +262,20 @@ def throughput(target: Target, text: str, clients: int, seconds: float) -> Throu
     ctx = mp.get_context("spawn")
     processes = min(clients, 4)
     per_process = [clients // processes + (1 if i < clients % processes else 0) for i in range(processes)]
-    out = ctx.Queue()
-    start_at = time.time() + 1.0  # time for the spawned processes to start
+    out, ready, go = ctx.Queue(), ctx.Queue(), ctx.Event()
+    start = ctx.Value("d", 0.0)
     procs = [
-        ctx.Process(target=_client_process, args=(target, text, n, start_at, seconds, out))
+        ctx.Process(target=_client_process, args=(target, text, n, ready, go, start, seconds, out))
         for n in per_process
     ]
     for p in procs:
         p.start()
+    # The window starts when every client process is up, however long spawning took on a busy
+    # machine (a fixed head start let the window pass before the clients began: 0 requests/s).
+    for _ in procs:
+        ready.get(timeout=120)
+    start.value = time.time() + 0.05
+    go.set()
     results = [out.get(timeout=seconds + 60) for _ in procs]
     for p in procs:
         p.join()

@@ -6,6 +6,8 @@ import math
 from pathlib import Path
 from typing import Any
 
+from bench.figures import NO_FIGURE, _below, _figure, _ms, _ok, _rate, _ratio, _scaled, _x
+
 BEGIN = "<!-- results:begin (written by `python -m bench`; do not edit by hand) -->"
 END = "<!-- results:end -->"
 
@@ -15,22 +17,6 @@ AIM_GROWTH = 1.5
 AIM_REMINDERS_S = 20.0
 AIM_MEMORY_MB = 150.0
 AIM_HEALTHY_S = 2.0
-
-
-def _ms(value: float | None) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "–"
-    return f"{value:.1f}" if value < 100 else f"{value:.0f}"
-
-
-def _x(value: float | None) -> str:
-    if value is None or math.isnan(value):
-        return "–"
-    return f"{value:.1f}×" if value < 10 else f"{value:.0f}×"
-
-
-def _ok(good: bool) -> str:
-    return "met" if good else "**missed**"
 
 
 def _table(header: list[str], rows: list[list[str]]) -> list[str]:
@@ -119,8 +105,8 @@ def _slack(kind: str, s: dict[str, Any], aims: list[list[str]]) -> list[str]:
                     _ms(v["p50"]),
                     _ms(v["p95"]),
                     _ms(v["p99"]),
-                    _x(v["p50"] / base["p50"]),
-                    _x(v["p99"] / base["p99"]),
+                    _x(_ratio(v["p50"], base["p50"])),
+                    _x(_ratio(v["p99"], base["p99"])),
                 ]
             )
         rows.append([cmd, "*baseline*", _ms(base["p50"]), _ms(base["p95"]), _ms(base["p99"]), "1×", "1×"])
@@ -130,45 +116,53 @@ def _slack(kind: str, s: dict[str, Any], aims: list[list[str]]) -> list[str]:
         big = "decade" if "decade" in sizes else sizes[-1]
         rows = []
         for cmd, per in lat.items():
-            g50 = per[big]["p50"] / per["small"]["p50"]
-            g99 = per[big]["p99"] / per["small"]["p99"]
+            g50 = _ratio(per[big]["p50"], per["small"]["p50"])
+            g99 = _ratio(per[big]["p99"], per["small"]["p99"])
             rows.append([cmd, _x(g50), _x(g99)])
             aims.append(
-                [f"growth {big}/small < {AIM_GROWTH} (p50): {cmd}", kind, _x(g50), _ok(g50 < AIM_GROWTH)]
+                [
+                    f"growth {big}/small < {AIM_GROWTH} (p50): {cmd}",
+                    kind,
+                    _x(g50),
+                    _ok(_below(g50, AIM_GROWTH)),
+                ]
             )
         out += [f"**How cost grows**: {big} ÷ small, same command, same run:", ""]
         out += _table(["command", "p50", "p99"], rows)
     for cmd, per in lat.items():
         if "decade" in per:
-            p99 = per["decade"]["p99"]
+            p99 = _figure(per["decade"]["p99"])
+            shown = NO_FIGURE if p99 is None else f"{_ms(p99)} ms"
             aims.append(
-                [f"p99 < {AIM_P99_MS:.0f} ms at decade: {cmd}", kind, f"{_ms(p99)} ms", _ok(p99 < AIM_P99_MS)]
+                [f"p99 < {AIM_P99_MS:.0f} ms at decade: {cmd}", kind, shown, _ok(_below(p99, AIM_P99_MS))]
             )
         if "small" in per:
-            ratio = per["small"]["p50"] / per["baseline"]["p50"]
+            ratio = _ratio(per["small"]["p50"], per["baseline"]["p50"])
             aims.append(
                 [
                     f"p50 ≤ {AIM_BASELINE_RATIO:.0f}× baseline at small: {cmd}",
                     kind,
                     _x(ratio),
-                    _ok(ratio <= AIM_BASELINE_RATIO),
+                    _ok(_below(ratio, AIM_BASELINE_RATIO, inclusive=True)),
                 ]
             )
     # throughput
     t = s["throughput"]
     rows = []
     for clients in ("8", "32"):
-        b = t["baseline"].get(clients) or t["baseline"].get(int(clients))
-        o = t["bot"].get(clients) or t["bot"].get(int(clients))
+        b = t["baseline"].get(clients) or t["baseline"].get(int(clients)) or {}
+        o = t["bot"].get(clients) or t["bot"].get(int(clients)) or {}
+        share = _ratio(o.get("per_second"), b.get("per_second"))
+        failures = [f for f in (o.get("failures"), b.get("failures")) if isinstance(f, int)]
         rows.append(
             [
                 clients,
-                f"{o['per_second']:.0f}",
-                f"{b['per_second']:.0f}",
-                f"{o['per_second'] / b['per_second']:.2f}",
-                _ms(o["p50"] * 1e3),
-                _ms(o["p99"] * 1e3),
-                str(o["failures"] + b["failures"]),
+                _rate(o.get("per_second")),
+                _rate(b.get("per_second")),
+                NO_FIGURE if share is None else f"{share:.2f}",
+                _ms(_scaled(o.get("p50"), 1e3)),
+                _ms(_scaled(o.get("p99"), 1e3)),
+                str(sum(failures)) if failures else NO_FIGURE,
             ]
         )
     out += [
@@ -262,8 +256,9 @@ def _slack(kind: str, s: dict[str, Any], aims: list[list[str]]) -> list[str]:
 
 
 def r_seconds(t: dict[str, Any]) -> str:
-    first = next(iter(t["bot"].values()))
-    return f"{first['seconds']:g}"
+    seconds = [_figure(v.get("seconds")) for v in t["bot"].values() if isinstance(v, dict)]
+    known = [x for x in seconds if x is not None]
+    return f"{known[0]:g}" if known else "?"
 
 
 def _core(core: dict[str, Any], digest: dict[str, Any]) -> list[str]:

@@ -188,6 +188,8 @@ def _reminders(
         meeting_workdays=settings.meeting_reminder_workdays,
         digest_day=settings.digest_day,
         digest_time=settings.digest_time,
+        notice_workdays=settings.meeting_notice_workdays,
+        announce=settings.announce,
     )
     planner = ReminderPlanner(rules, workdays)
     # a clock that stands still is a test's or `--now`'s: then the caller's time decides what is

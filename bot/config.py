@@ -46,6 +46,10 @@ class Settings:
     reminder_time: dt.time = dt.time(9, 0)
     reminder_workdays: tuple[int, ...] = (10, 5, 1, 0)
     meeting_reminder_workdays: tuple[int, ...] = (5, 1)
+    #: the meeting notice (kallelse) goes out this many working days before
+    meeting_notice_workdays: int = 5
+    #: new meetings, consultations and decisions are announced in their body's channel
+    announce: bool = True
     scheduler: bool = True
     port: int = 3000
     #: the public https address of `serve` (the Slack manifest, and OAuth's redirect URL)
@@ -179,6 +183,15 @@ def _parse(env: Mapping[str, str]) -> Settings:
                 problems.append(
                     f"{name} must be working days from 0 to 60 separated by commas, not {value!r}"
                 )
+    if (notice := get("MEETING_NOTICE_WORKDAYS")) is not None:
+        if not (notice.strip().isascii() and notice.strip().isdigit()) or int(notice) > 60:
+            problems.append(f"MEETING_NOTICE_WORKDAYS must be working days from 0 to 60, not {notice!r}")
+        else:
+            kw["meeting_notice_workdays"] = int(notice)
+    if (announce := get("ANNOUNCE")) is not None:
+        if announce.lower() not in ("on", "off"):
+            problems.append(f"ANNOUNCE must be on or off, not {announce!r}")
+        kw["announce"] = announce.lower() == "on"
     if (scheduler := get("SCHEDULER")) is not None:
         if scheduler.lower() not in ("on", "off"):
             problems.append(f"SCHEDULER must be on or off, not {scheduler!r}")

@@ -36,7 +36,30 @@ BUTTON_COMMANDS = {
     "meeting.cancel": "meeting cancel {value}",
     "decision.show": "decision show {value}",
     "decision.done": "decision done {value}",
+    # the meeting cycle: values of several numbers are written "7-2" (meeting 7, item 2)
+    "meeting.agenda": "meeting agenda {0}",
+    "meeting.agenda.add": "meeting agenda add {0}",
+    "meeting.agenda.up": "meeting agenda move {0} {1} {2}",
+    "meeting.agenda.remove": "meeting agenda remove {0} {1}",
+    "meeting.attendance": "meeting attendance {0}",
+    "meeting.attend.yes": "meeting attend {0} yes",
+    "meeting.attend.no": "meeting attend {0} no",
+    "meeting.attend.deputy": "meeting attend {0} deputy",
+    "meeting.minutes": "meeting minutes {0}",
+    "meeting.approve": "meeting approve {0}",
 }
+
+
+def button_command(action: str, value: str) -> str | None:
+    """The command a button stands for, or None when the action or its value is not one."""
+    template = BUTTON_COMMANDS.get(action)
+    parts = value.split("-")
+    if template is None or not all(digits(part) for part in parts):
+        return None
+    try:
+        return template.format(*parts, value=value)
+    except IndexError:
+        return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,11 +146,11 @@ class Frontend:
 
     def press(self, actor: Actor, action: str, value: str, *, cmd: str) -> Reply:
         """A button: the same as typing the command it stands for."""
-        template = BUTTON_COMMANDS.get(action)
-        if template is None or not digits(value):
+        command = button_command(action, value)
+        if command is None:
             error = InvalidInput("error.unknown_command", word=action, suggestion=None)
             return Reply(explain(error, self.presenter(cmd), None, where=action, who=_who(actor)), False)
-        return self.handle(actor, template.format(value=value), cmd=cmd)
+        return self.handle(actor, command, cmd=cmd)
 
 
 def _who(actor: Actor) -> str:

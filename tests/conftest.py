@@ -136,7 +136,10 @@ def fresh_database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterat
 
 
 def make_settings(database_url: str, **overrides: Any) -> Settings:
-    base = Settings.load({"DATABASE_URL": database_url, "ADMIN_USERS": "UADMIN"}, dotenv=None)
+    # Announcements are off unless a test turns them on: the reminder and digest tests count what
+    # is posted, and the meeting cycle's tests (test_cycle_faults, …) announce on purpose.
+    env = {"DATABASE_URL": database_url, "ADMIN_USERS": "UADMIN", "ANNOUNCE": "off"}
+    base = Settings.load(env, dotenv=None)
     return replace(base, **overrides)
 
 

@@ -11,7 +11,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from bot.core import bodies, consultations, decisions, grammar, ledger, meetings, workspace
+from bot.core import (
+    agenda,
+    bodies,
+    consultations,
+    decisions,
+    grammar,
+    ledger,
+    meetings,
+    members,
+    minutes,
+    workspace,
+)
 from bot.core.base import Actor
 from bot.core.context import Context
 from bot.core.errors import InvalidInput
@@ -90,10 +101,26 @@ COMMAND_HANDLERS: dict[str, Handler[Any]] = {
     "fund.report": Handler(ledger.ShowFundReport, ledger.show_fund_report),
     "fund.entries": Handler(ledger.ListEntries, ledger.list_entries),
     "digest.channel": Handler(workspace.SetDigestChannel, workspace.set_digest_channel),
+    # the meeting cycle
+    "body.member.add": Handler(members.AddMember, members.add_member),
+    "body.member.remove": Handler(members.RemoveMember, members.remove_member),
+    "body.members": Handler(members.ListMembers, members.list_members),
+    "meeting.attend": Handler(members.Attend, members.attend),
+    "meeting.attendance": Handler(members.ShowAttendance, members.show_attendance),
+    "meeting.agenda": Handler(agenda.ShowAgenda, agenda.show_agenda),
+    "meeting.agenda.add": Handler(agenda.AddAgendaItem, agenda.add_agenda_item),
+    "meeting.agenda.move": Handler(agenda.MoveAgendaItem, agenda.move_agenda_item),
+    "meeting.agenda.remove": Handler(agenda.RemoveAgendaItem, agenda.remove_agenda_item),
+    "meeting.notice": Handler(agenda.SendNotice, agenda.send_notice),
+    "consultation.plan": Handler(agenda.PlanConsultation, agenda.plan_consultation),
+    "meeting.minutes": Handler(minutes.ShowMinutes, minutes.show_minutes),
+    "meeting.adjusters": Handler(minutes.SetAdjusters, minutes.set_adjusters),
+    "meeting.approve": Handler(minutes.ApproveMinutes, minutes.approve_minutes),
 }
 
 #: who may run a writing command without keeping the register (the rule checks ownership)
-OWNER_MAY = frozenset({"consultation.submit"})
+#: (members answer their own attendance; adjusters approve the minutes)
+OWNER_MAY = frozenset({"consultation.submit", "meeting.attend", "meeting.approve"})
 
 
 def argument_fields(args: type[Any]) -> dict[str, bool]:

@@ -14,6 +14,7 @@ from bot.core.base import Actor, Page, RecordType
 from bot.core.bodies import Body, find_body
 from bot.core.context import PAGE, Context, audit, changed, text, today, wrong_kind
 from bot.core.errors import Conflict, InvalidInput
+from bot.core.meeting_cycle import decisions_locked
 
 TEXT_LIMIT = 4000
 
@@ -147,6 +148,8 @@ def add_decision(ctx: Context, actor: Actor, args: AddDecision) -> DecisionSaved
                 raise InvalidInput(
                     "error.meeting_other_body", usage=usage, number=meeting.number, body=meeting.body.name
                 )
+            if decisions_locked(uow, meeting):
+                raise Conflict("error.minutes_final", usage=usage, number=meeting.number)
             meeting_id = meeting.id
         paragraph = args.paragraph
         if paragraph is not None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from bot.core.meeting_cycle import AgendaLine, agenda_lines
 from bot.core.model import Consultation, ConsultationState, Decision, FundBalance, Meeting, Page
 from bot.core.ports import UnitOfWork
 
@@ -35,6 +36,8 @@ class Digest:
     decisions: Page[Decision]
     follow_ups: Page[Decision]
     balances: tuple[FundBalance, ...]
+    #: the agenda of the first of `meetings`, as it reads now
+    next_agenda: tuple[AgendaLine, ...] = ()
 
     @property
     def total_balance(self) -> int:
@@ -64,4 +67,5 @@ def build_digest(reg: UnitOfWork, today: dt.date, since: dt.datetime, *, limit: 
             start=today, end=today + dt.timedelta(days=FOLLOW_UP_DAYS), limit=limit
         ),
         balances=tuple(reg.ledger.balances(today)),
+        next_agenda=tuple(agenda_lines(reg, live[0])) if live else (),
     )

@@ -31,6 +31,8 @@ class Kind(StrEnum):
     NUMBER = "number"
     YEAR = "year"
     CHOICE = "choice"
+    FLAG = "flag"  # an option without a value (`--decision`)
+    COUNT = "count"  # a whole number that may be zero (working days)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +57,13 @@ class Param:
 
 
 #: option and positional names that are no good as Python names
-_FIELDS = {"id": "number", "from": "start", "to": "end", "follow-up": "follow_up"}
+_FIELDS = {
+    "id": "number",
+    "from": "start",
+    "to": "end",
+    "follow-up": "follow_up",
+    "draft-workdays": "draft_workdays",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +135,19 @@ VERBS: dict[str, tuple[str, ...]] = {
     "entries": ("poster", "transaktioner"),
     "edit": ("ändra", "andra"),
     "snooze": ("skjut-upp", "snooza", "vänta"),
+    # the meeting cycle (bot.core.members, agenda, minutes)
+    "member": ("ledamot", "medlem"),
+    "members": ("ledamöter", "ledamoter", "medlemmar"),
+    "remove": ("ta-bort", "bort"),
+    "agenda": ("dagordning",),
+    "move": ("flytta",),
+    "notice": ("kallelse",),
+    "attend": ("närvaro", "narvaro"),
+    "attendance": ("närvarolista", "narvarolista"),
+    "minutes": ("protokoll",),
+    "adjusters": ("justerare",),
+    "approve": ("justera", "godkänn", "godkann"),
+    "plan": ("planera",),
 }
 
 # Single Swedish words that stand for a whole command (`/committee saldo`).
@@ -149,6 +170,13 @@ _KINDS = {
     "network": ("nätverk", "natverk"),
 }
 _ROLES = {"admin": ("administratör", "administrator"), "secretary": ("sekreterare",)}
+_MEMBER_ROLES = {
+    "chair": ("ordförande", "ordforande"),
+    "member": ("ledamot",),
+    "deputy": ("ersättare", "ersattare"),
+    "secretary": ("sekreterare",),
+}
+_ANSWERS = {"yes": ("ja",), "no": ("nej",), "deputy": ("ersättare", "ersattare")}
 
 
 def _text(name: str, ph: str, **kw: Any) -> Param:
@@ -160,6 +188,7 @@ def _opt(name: str, kind: Kind, ph: str, sv: str | None = None, **kw: Any) -> Pa
 
 
 _BODY_OPT = _opt("body", Kind.TEXT, "ph.body", "organ")
+_ID = Param("id", Kind.NUMBER, placeholder="ph.id")
 
 COMMANDS: tuple[CommandSpec, ...] = (
     CommandSpec("help", "help", None, (Param("topic", Kind.TEXT, required=False, placeholder="ph.topic"),)),
@@ -226,6 +255,85 @@ COMMANDS: tuple[CommandSpec, ...] = (
         ),
         writes=True,
     ),
+    # the meeting cycle: members, agenda, notice, attendance, minutes
+    CommandSpec(
+        "body.member.add",
+        "body",
+        "member add",
+        (
+            _text("body", "ph.body"),
+            Param("user", Kind.USER, placeholder="ph.user"),
+            Param("municipality", Kind.TEXT, required=False, placeholder="ph.municipality"),
+            _opt("role", Kind.CHOICE, "ph.member_role", "roll", choices=_MEMBER_ROLES),
+        ),
+        writes=True,
+    ),
+    CommandSpec(
+        "body.member.remove",
+        "body",
+        "member remove",
+        (_text("body", "ph.body"), Param("user", Kind.USER, placeholder="ph.user")),
+        writes=True,
+    ),
+    CommandSpec("body.members", "body", "members", (_text("body", "ph.body"),)),
+    CommandSpec("meeting.agenda", "meeting", "agenda", (_ID,)),
+    CommandSpec(
+        "meeting.agenda.add",
+        "meeting",
+        "agenda add",
+        (
+            _ID,
+            _text("item", "ph.item"),
+            _opt("consultation", Kind.NUMBER, "ph.id", "remiss"),
+            _opt("decision", Kind.FLAG, "", "beslut"),
+            _opt("owner", Kind.USER, "ph.user", "ägare"),
+        ),
+        writes=True,
+    ),
+    CommandSpec(
+        "meeting.agenda.move",
+        "meeting",
+        "agenda move",
+        (
+            _ID,
+            Param("item", Kind.NUMBER, placeholder="ph.item_no"),
+            Param("position", Kind.NUMBER, placeholder="ph.new_no"),
+        ),
+        writes=True,
+    ),
+    CommandSpec(
+        "meeting.agenda.remove",
+        "meeting",
+        "agenda remove",
+        (_ID, Param("item", Kind.NUMBER, placeholder="ph.item_no")),
+        writes=True,
+    ),
+    CommandSpec("meeting.notice", "meeting", "notice", (_ID,), writes=True),
+    CommandSpec(
+        "meeting.attend",
+        "meeting",
+        "attend",
+        (
+            _ID,
+            Param("answer", Kind.CHOICE, choices=_ANSWERS, placeholder="ph.answer"),
+            Param("user", Kind.USER, required=False, placeholder="ph.user"),
+        ),
+        writes=True,
+    ),
+    CommandSpec("meeting.attendance", "meeting", "attendance", (_ID,)),
+    CommandSpec("meeting.minutes", "meeting", "minutes", (_ID,)),
+    CommandSpec(
+        "meeting.adjusters",
+        "meeting",
+        "adjusters",
+        (
+            _ID,
+            Param("user", Kind.USER, placeholder="ph.user"),
+            Param("other", Kind.USER, required=False, placeholder="ph.user"),
+        ),
+        writes=True,
+    ),
+    CommandSpec("meeting.approve", "meeting", "approve", (_ID,), writes=True),
     # consultations
     CommandSpec(
         "consultation.add",
@@ -271,6 +379,17 @@ COMMANDS: tuple[CommandSpec, ...] = (
             _opt("title", Kind.TEXT, "ph.title", "titel"),
             _opt("owner", Kind.USER, "ph.user", "ägare"),
             _BODY_OPT,
+        ),
+        writes=True,
+    ),
+    CommandSpec(
+        "consultation.plan",
+        "consultation",
+        "plan",
+        (
+            _ID,
+            _opt("meeting", Kind.NUMBER, "ph.id", "möte", required=True),
+            _opt("draft-workdays", Kind.COUNT, "ph.workdays", "utkast-arbetsdagar"),
         ),
         writes=True,
     ),
@@ -415,10 +534,9 @@ def parse(text: str, dates: written.DateReader | None = None, today: dt.date | N
     commands = _group_commands(group)
     verbless = next((c for c in commands if c.verb is None), None)
     if len(words) > 1:
-        verb = _lookup(VERBS, words[1])
-        spec = next((c for c in commands if c.verb == verb), None) if verb else None
+        spec, used = _match_verb(commands, words[1:])
         if spec is not None:
-            return _parse_args(spec, words[2:], reading)
+            return _parse_args(spec, words[1 + used :], reading)
         if verbless is None or not verbless.params:
             raise InvalidInput(
                 "error.unknown_verb", group=group, word=words[1], suggestion=suggest(f"{group} {words[1]}")
@@ -427,6 +545,25 @@ def parse(text: str, dates: written.DateReader | None = None, today: dt.date | N
         return _parse_args(verbless, words[1:], reading)
     # A group alone ("meeting"): show that group's help.
     return Command(BY_NAME["help"], {"topic": group})
+
+
+def _verb_is(word: str, verb: str) -> bool:
+    w = word.casefold()
+    return w == verb or w in VERBS.get(verb, ())
+
+
+def _match_verb(commands: list[CommandSpec], words: list[str]) -> tuple[CommandSpec | None, int]:
+    """The command whose verb (one word, or two: `agenda add`) the words begin with, the
+    longest match first, and how many words it took."""
+    best: tuple[CommandSpec | None, int] = (None, 0)
+    for c in commands:
+        if c.verb is None:
+            continue
+        verb = c.verb.split()
+        fits = len(verb) > best[1] and len(words) >= len(verb)
+        if fits and all(_verb_is(w, v) for w, v in zip(words, verb, strict=False)):
+            best = (c, len(verb))
+    return best
 
 
 def _param_by_option(spec: CommandSpec, word: str) -> Param | None:
@@ -447,10 +584,13 @@ def _parse_args(spec: CommandSpec, words: list[str], reading: _Reading | None = 
             param = _param_by_option(spec, word)
             if param is None:
                 raise InvalidInput("error.unknown_option", usage=spec.name, option=word)
-            if i + 1 >= len(words):
-                raise InvalidInput("error.option_needs_value", usage=spec.name, option=word)
             if param.name in args:
                 raise InvalidInput("error.option_twice", usage=spec.name, option=word)
+            if param.kind is Kind.FLAG:
+                args[param.name], i = True, i + 1
+                continue
+            if i + 1 >= len(words):
+                raise InvalidInput("error.option_needs_value", usage=spec.name, option=word)
             if reading is not None and param.kind in (Kind.DATE, Kind.TIME):
                 args[param.name], i = _take_written(spec, param, words, i + 1, reading)
                 continue
@@ -535,6 +675,12 @@ def convert_value(spec: CommandSpec, param: Param, raw: str) -> Any:
                 return parsing.parse_number(raw)
             case Kind.YEAR:
                 return parsing.parse_year(raw)
+            case Kind.COUNT:
+                if not parsing.digits(raw.strip()) or len(raw.strip()) > 3:
+                    raise InvalidInput("error.count", value=raw)
+                return int(raw.strip())
+            case Kind.FLAG:  # pragma: no cover - handled by the caller
+                return True
             case Kind.CHOICE:
                 value = _lookup(param.choices, raw)
                 if value is None:
@@ -560,7 +706,8 @@ def all_phrases() -> list[str]:
         if spec.verb is None:
             phrases.extend(group_words)
         else:
-            verb_words = (spec.verb, *VERBS.get(spec.verb, ()))
+            first = spec.verb.split()[0]
+            verb_words = (first, *VERBS.get(first, ()))
             phrases.extend(f"{g} {v}" for g in group_words for v in verb_words)
             phrases.extend(group_words)
     phrases.extend(SHORTCUTS)

@@ -13,6 +13,7 @@ from bot.core.bodies import BodyRepository, RoleRepository
 from bot.core.consultations import ConsultationRepository
 from bot.core.decisions import DecisionRepository
 from bot.core.ledger import LedgerRepository
+from bot.core.meeting_cycle import MeetingCycleRepository
 from bot.core.meetings import MeetingRepository
 
 
@@ -52,6 +53,10 @@ class UnitOfWork(Protocol):
     def ledger(self) -> LedgerRepository: ...
     @property
     def workspace(self) -> WorkspaceRepository: ...
+    @property
+    def cycle(self) -> MeetingCycleRepository:
+        """Members, agendas, notices, attendance and minutes (`bot.core.meeting_cycle`)."""
+        ...
 
     def __enter__(self) -> Self: ...
     def __exit__(

@@ -13,6 +13,7 @@ from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from bot.core.clock import local_date, local_instant
+from bot.core.meeting_cycle import ConsultationPlan, NoticeAsk, draft_due
 from bot.core.model import Consultation, Decision, Meeting
 from bot.core.workdays import WorkingDays
 
@@ -29,6 +30,10 @@ class DeliveryKind(StrEnum):
     MEETING = "meeting"
     FOLLOW_UP = "follow_up"
     DIGEST = "digest"
+    # the meeting cycle (bot.reminders.cycle)
+    NOTICE = "notice"  # a meeting's notice (kallelse), with buttons to answer attendance
+    ANNOUNCE = "announce"  # a new meeting, consultation or decision, said once in its channel
+    DRAFT = "draft"  # a consultation's draft is due before the meeting that adopts the answer
 
 
 class DeliveryStatus(StrEnum):
@@ -77,6 +82,10 @@ class ReminderRules:
     meeting_workdays: tuple[int, ...]
     digest_day: int  # 0 = Monday
     digest_time: dt.time
+    #: MEETING_NOTICE_WORKDAYS: the notice goes out this many working days before the meeting
+    notice_workdays: int = 5
+    #: ANNOUNCE: new records are announced in their body's channel
+    announce: bool = True
 
 
 def delivery_key(workspace_id: str, kind: DeliveryKind, number: int, step: str) -> str:
@@ -139,6 +148,25 @@ class ReminderPlanner:
         days = [(step_name(n), self.workdays.before(d.follow_up_on, n)) for n in FOLLOW_UP_WORKDAYS]
         return self._steps(DeliveryKind.FOLLOW_UP, d.number, days)
 
+    def notice_steps(self, m: Meeting, asked: NoticeAsk | None) -> list[Step]:
+        """The notice MEETING_NOTICE_WORKDAYS before the meeting; asked for at once
+        (`meeting notice`), that ask instead (each ask is a step of its own)."""
+        if m.cancelled:
+            return []
+        if asked is not None:
+            day = self.today(asked.asked_at)
+            return [Step(DeliveryKind.NOTICE, m.number, f"asked{asked.count}", day, asked.asked_at)]
+        day = self.workdays.before(m.date, self.rules.notice_workdays)
+        return [Step(DeliveryKind.NOTICE, m.number, "notice", day, self.at(day))]
+
+    def draft_steps(self, c: Consultation, plan: ConsultationPlan, m: Meeting) -> list[Step]:
+        """A planned consultation's draft, due `draft_workdays` working days before the meeting
+        that adopts the answer."""
+        if c.submitted_on is not None or m.cancelled or plan.meeting_number != m.number:
+            return []
+        day = draft_due(self.workdays, m, plan)
+        return [Step(DeliveryKind.DRAFT, c.number, "draft", day, self.at(day))]
+
     def snoozed(self, day: dt.date) -> dt.datetime:
         """Where a snoozed step goes: the next working day after its own, at REMINDER_TIME."""
         return self.at(self.workdays.after(day, 1))
@@ -184,6 +212,12 @@ def still_wanted(
         case DeliveryKind.FOLLOW_UP:
             assert isinstance(item, Decision)
             return item.follow_up_on is not None and item.follow_up_done_on is None
+        case DeliveryKind.NOTICE:
+            assert isinstance(item, Meeting)
+            return not item.cancelled and item.date >= today
+        case DeliveryKind.DRAFT:
+            assert isinstance(item, Consultation)
+            return item.submitted_on is None
     return True
 
 

@@ -21,6 +21,7 @@ from bot.core.decisions import Decision
 from bot.core.errors import NotAllowed
 from bot.core.grammar import Command
 from bot.core.ledger import FundBalances
+from bot.core.meeting_cycle import AgendaLine, agenda_lines
 from bot.core.meetings import Meeting
 from bot.core.ports import ItemListener, UnitOfWorkFactory
 from bot.core.workdays import WorkingDays
@@ -45,6 +46,8 @@ class WhatMatters:
     late_follow_ups: Page[Decision]
     #: the funds, for those who keep the register (None for readers)
     balances: FundBalances | None
+    #: the agenda of the next planned meeting
+    next_agenda: tuple[AgendaLine, ...] = ()
 
 
 @dataclass
@@ -132,7 +135,8 @@ class Committee:
             balances = (
                 FundBalances(today, tuple(uow.ledger.balances(today)), False) if actor.may_write else None
             )
-        planned = tuple(m for m in meetings.items if not m.cancelled)
+            planned = tuple(m for m in meetings.items if not m.cancelled)
+            agenda = tuple(agenda_lines(uow, planned[0])) if planned else ()
         return WhatMatters(
             today=today,
             mine=tuple(dated(c, today, self.workdays) for c in mine.items),
@@ -144,4 +148,5 @@ class Committee:
             overdue_total=overdue.total,
             late_follow_ups=late_follow_ups,
             balances=balances,
+            next_agenda=agenda,
         )

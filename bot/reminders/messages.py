@@ -15,12 +15,15 @@ from bot.core.outbox import Claimed, Item, Outbox
 from bot.core.ports import UnitOfWork, UnitOfWorkFactory
 from bot.core.reminders import DeliveryKind, still_wanted
 from bot.i18n import Translator
+from bot.reminders.cycle import CYCLE_KINDS, cycle_message
 from bot.views.digest import digest_message
 from bot.views.message import Message
 from bot.views.present import Presenter
 from bot.views.reminders import consultation_reminder, follow_up_reminder, meeting_reminder
 
 log = logging.getLogger("bot.reminders.dispatcher")
+#: kinds whose messages read the register themselves
+_OWN_READS = CYCLE_KINDS | {DeliveryKind.DIGEST}
 
 
 class Messages:
@@ -47,7 +50,7 @@ class Messages:
             with self.registers(workspace_id) as reg:
                 wanted: dict[DeliveryKind, set[int]] = {}
                 for row, _cmd in group:
-                    if row.kind is not DeliveryKind.DIGEST and row.item_number is not None:
+                    if row.kind not in _OWN_READS and row.item_number is not None:
                         wanted.setdefault(row.kind, set()).add(row.item_number)
                 try:
                     stored = self.outbox.within(reg)
@@ -76,6 +79,8 @@ class Messages:
         if row.kind is DeliveryKind.DIGEST:
             since = self.outbox.within(reg).last_digest_sent(row.workspace_id) or now - DEFAULT_SINCE
             return digest_message(p, build_digest(reg, today, since), late=row.late)
+        if row.kind in CYCLE_KINDS:
+            return cycle_message(reg, row, p, self.zone)
         if item is None or not still_wanted(row.kind, item, row.step, today):
             return None
         if row.kind is DeliveryKind.CONSULTATION:
@@ -83,6 +88,6 @@ class Messages:
             return consultation_reminder(p, item, row.step, late=row.late)
         if row.kind is DeliveryKind.MEETING:
             assert isinstance(item, Meeting)
-            return meeting_reminder(p, item, row.step, late=row.late)
+            return meeting_reminder(p, item, row.step, late=row.late, members=reg.cycle.members(item.body.id))
         assert isinstance(item, Decision)
         return follow_up_reminder(p, item, row.step, late=row.late)

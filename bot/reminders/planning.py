@@ -16,6 +16,7 @@ from bot.core.model import Body, RecordType
 from bot.core.outbox import ItemPlan, Outbox
 from bot.core.ports import UnitOfWork, UnitOfWorkFactory
 from bot.core.reminders import OVERDUE_LOOKBACK, DeliveryKind, ReminderPlanner, digest_key
+from bot.reminders.cycle import CyclePlanning
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +43,8 @@ class ReminderPlanning:
         self.clock = clock
         self.default_channel = default_channel
         self.local_workspace = local_workspace
+        #: the meeting cycle's notices, drafts and announcements
+        self.cycle = CyclePlanning(planner, box, self.channel_for)
 
     # -- where messages go ---------------------------------------------------------------------
 
@@ -84,6 +87,7 @@ class ReminderPlanning:
         else:
             return
         self.outbox.within(reg).sync_items(reg.workspace_id, kind, [ItemPlan(number, steps, channel)], now)
+        self.cycle.plan_item(reg, record_type, number, now)
 
     # -- the periodic pass ---------------------------------------------------------------------
 
@@ -123,6 +127,7 @@ class ReminderPlanning:
         rows = self.outbox.within(reg)
         for kind, items in plans.items():
             rows.sync_items(reg.workspace_id, kind, items, now)
+        self.cycle.plan_workspace(reg, meetings.items, now)
         self._plan_digests(reg, now, fallback)
 
     def plan_digests(self, reg: UnitOfWork, now: dt.datetime) -> None:

@@ -309,6 +309,94 @@ class DeliveryRow(Base):
     updated_at: Mapped[Moment]
 
 
+# -- the meeting cycle (bot.store.meeting_cycle; migration 0008) ----------------------------------
+
+
+class BodyMemberRow(Base):
+    """A member of a body: chair, member, deputy or secretary, for a municipality."""
+
+    __tablename__ = "body_members"
+    __table_args__ = (UniqueConstraint("body_id", "user_id"),)
+
+    id: Mapped[Id]
+    workspace_id: Mapped[WorkspaceId]
+    body_id: Mapped[int] = mapped_column(ForeignKey("bodies.id"))
+    user_id: Mapped[str] = mapped_column(PlatformId)
+    municipality: Mapped[str | None] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[Moment]
+
+
+class AgendaItemRow(Base):
+    """An item of a meeting's agenda; a removed one is kept (marked) so the bot does not put a
+    follow-up or consultation back on by itself."""
+
+    __tablename__ = "agenda_items"
+
+    id: Mapped[Id]
+    workspace_id: Mapped[WorkspaceId]
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(String(400))
+    #: manual | follow_up | consultation
+    source: Mapped[str] = mapped_column(String(16))
+    record_number: Mapped[int | None] = mapped_column(Integer)
+    decision: Mapped[bool] = mapped_column(Boolean, default=False)
+    owner: Mapped[str | None] = mapped_column(PlatformId)
+    removed: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[Moment]
+
+
+class AttendanceRow(Base):
+    __tablename__ = "attendance"
+    __table_args__ = (UniqueConstraint("meeting_id", "user_id"),)
+
+    id: Mapped[Id]
+    workspace_id: Mapped[WorkspaceId]
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id"))
+    user_id: Mapped[str] = mapped_column(PlatformId)
+    answer: Mapped[str] = mapped_column(String(8))
+    answered_by: Mapped[str] = mapped_column(PlatformId)
+    answered_at: Mapped[Moment]
+
+
+class AdjusterRow(Base):
+    """An adjuster (justerare) of a meeting's minutes, and when they approved them."""
+
+    __tablename__ = "adjusters"
+    __table_args__ = (UniqueConstraint("meeting_id", "user_id"),)
+
+    id: Mapped[Id]
+    workspace_id: Mapped[WorkspaceId]
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id"))
+    user_id: Mapped[str] = mapped_column(PlatformId)
+    approved_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+
+
+class ConsultationPlanRow(Base):
+    """`consultation plan`: the meeting that adopts the answer, the draft due n working days before."""
+
+    __tablename__ = "consultation_plans"
+
+    id: Mapped[Id]
+    workspace_id: Mapped[WorkspaceId]
+    consultation_id: Mapped[int] = mapped_column(ForeignKey("consultations.id"), unique=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id"), index=True)
+    draft_workdays: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[Moment]
+
+
+class NoticeAskRow(Base):
+    """`meeting notice`: how many times the notice was asked for at once, and when last."""
+
+    __tablename__ = "notice_asks"
+
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id"), primary_key=True, autoincrement=False)
+    workspace_id: Mapped[WorkspaceId]
+    count: Mapped[int] = mapped_column(Integer)
+    asked_at: Mapped[Moment]
+
+
 class SlackEventSeen(Base):
     """Slack retries events; the first delivery of each `event_id` wins."""
 

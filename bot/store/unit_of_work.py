@@ -12,6 +12,7 @@ from bot.store.bodies import SqlBodies, SqlRoles
 from bot.store.consultations import SqlConsultations
 from bot.store.decisions import SqlDecisions
 from bot.store.ledger import SqlLedger
+from bot.store.meeting_cycle import SqlMeetingCycle
 from bot.store.meetings import SqlMeetings
 from bot.store.workspace import SqlWorkspace
 
@@ -26,6 +27,7 @@ class SqlUnitOfWork:
     decisions: SqlDecisions
     ledger: SqlLedger
     workspace: SqlWorkspace
+    cycle: SqlMeetingCycle
 
     def __init__(self, sessions: sessionmaker[Session], workspace_id: str, *, write: bool) -> None:
         self.workspace_id = workspace_id
@@ -48,6 +50,7 @@ class SqlUnitOfWork:
         self.decisions = SqlDecisions(session, ws)
         self.ledger = SqlLedger(session, ws)
         self.workspace = SqlWorkspace(session, ws, write=self._write)
+        self.cycle = SqlMeetingCycle(session, ws)
         if self._write:
             self.workspace.lock()
         return self

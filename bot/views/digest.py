@@ -14,6 +14,7 @@ from bot.core.digest import CONSULTATION_DAYS, FOLLOW_UP_DAYS, MEETING_DAYS, Dig
 from bot.core.model import Consultation, Decision, Meeting
 from bot.core.results import DigestChannelSet
 from bot.views.inline import ChannelRef, Inline, Mention, clip, concat, join
+from bot.views.meeting_cycle import next_agenda
 from bot.views.message import Block, Context, Message, Table, Text
 from bot.views.words import Words
 
@@ -72,6 +73,8 @@ def digest_message(p: Words, d: Digest, *, late: bool = False) -> Message:
     lines += [_meeting(p, m) for m in d.meetings.items[:PER_GROUP]]
     _more(p, lines, d.meetings.total + 1)
     blocks.append(Text(join(lines, "\n")))
+    if d.next_agenda and d.meetings.items:
+        blocks.append(Context(next_agenda(p, d.meetings.items[0], d.next_agenda)))
 
     overdue, soon = d.overdue, d.due_soon
     lines = [p.t("digest.consultations", overdue=overdue.total, soon=soon.total, days=CONSULTATION_DAYS)]

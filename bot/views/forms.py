@@ -2,7 +2,8 @@
 for, and what the filled-in values mean.
 
 The commands that take the most typing (`meeting add`, `consultation add`, `decision add`,
-`fund cost`, `fund income`) open a form when typed without their arguments. A form's fields are
+`fund cost`, `fund income`, `body member add`, `meeting agenda add`) open a form when typed
+without their arguments. A form's fields are
 the command's own parameters from the grammar; what each field is (a date, a time, a person, a
 body or fund of the workspace's) comes from there too. Submitting runs the same command, so the
 rules and the answers are the console's. Each adapter draws the form in its own medium (Slack:
@@ -28,7 +29,12 @@ FORMS: dict[str, tuple[str, ...]] = {
     "decision.add": ("body", "date", "text", "meeting", "paragraph", "follow-up", "owner"),
     "fund.cost": _ENTRY,
     "fund.income": _ENTRY,
+    # the meeting cycle
+    "body.member.add": ("body", "user", "municipality", "role"),
+    "meeting.agenda.add": ("id", "item", "consultation", "decision", "owner"),
 }
+#: forms that may be opened with their first field typed (`meeting agenda add 7`: the meeting)
+FIRST_GIVEN = frozenset({"meeting.agenda.add"})
 #: fields chosen from the workspace's own records (a list of its bodies or funds)
 CHOSEN = ("body", "fund")
 #: where an error from the committee's rules belongs in a form
@@ -54,16 +60,31 @@ class Choices:
 
 
 def form_for(text: str) -> str | None:
-    """The form to open for a command typed without its arguments (`meeting add`, `kostnad`)."""
+    """The form to open for a command typed without its arguments (`meeting add`, `kostnad`,
+    `body member add`), or with only the record it is about (`meeting agenda add 7`)."""
     try:
         words = parsing.split_words(text)
-        if not words or len(words) > 2:
+        if not words or len(words) > 4:
             return None
         grammar.parse(text)
     except InvalidInput as error:
-        if error.key in ("error.missing_value", "error.missing_option") and error.usage in FORMS:
-            return error.usage
+        name = error.usage
+        if error.key in ("error.missing_value", "error.missing_option") and name in FORMS:
+            spec = grammar.BY_NAME[name]
+            # the command's own words, and for some forms the record they are about
+            allowed = 1 + len((spec.verb or "").split()) + (1 if name in FIRST_GIVEN else 0)
+            return name if len(words) <= allowed else None
     return None
+
+
+def given_values(text: str, name: str) -> dict[str, str]:
+    """What a command typed for a form already says (`meeting agenda add 7`: the meeting), by
+    field, to fill the form in with."""
+    spec = grammar.BY_NAME[name]
+    words = parsing.split_words(text)
+    skip = 1 + len(spec.verb.split()) if spec.verb else 1
+    given = [w for w in words[skip:] if not w.startswith("--")]
+    return {p.name: w for p, w in zip(spec.positionals, given, strict=False) if p.name in FORMS[name]}
 
 
 def param(name: str, field: str) -> grammar.Param:

@@ -87,6 +87,11 @@ def meeting_detail(p: Words, r: MeetingDetail) -> Message:
         blocks.append(Text(p.t("meeting.decisions", n=len(r.decisions))))
         in_order = sorted(r.decisions, key=lambda d: (d.decided_on, d.paragraph))
         blocks.append(Text(join((decision_line(p, d) for d in in_order), "\n")))
-    if not m.cancelled:
-        blocks.append(Actions(meeting_buttons(p, m)[1:]))
+    number = str(m.number)
+    cycle = (
+        Button(p.s("button.agenda"), "meeting.agenda", number),
+        Button(p.s("button.attendance"), "meeting.attendance", number),
+        Button(p.s("button.minutes"), "meeting.minutes", number),
+    )
+    blocks.append(Actions(cycle if m.cancelled else (*cycle, *meeting_buttons(p, m)[1:])))
     return Message(tuple(blocks), title)

@@ -8,8 +8,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from bot.core.agenda import AgendaView, ConsultationPlanned, NoticeQueued
 from bot.core.annual_report import AnnualReport
 from bot.core.digest import Digest
+from bot.core.members import AttendanceList, AttendanceSaved, MemberList, MemberSaved
+from bot.core.minutes import AdjustersSet, Minutes, MinutesApproved
 from bot.core.reminders import ReminderOverview, ReminderSnoozed
 from bot.core.results import (
     BodyList,
@@ -33,7 +36,7 @@ from bot.core.results import (
     RoleChanged,
     RoleList,
 )
-from bot.views import bodies, consultations, decisions, digest, ledger, meetings, reminders
+from bot.views import bodies, consultations, decisions, digest, ledger, meeting_cycle, meetings, reminders
 from bot.views.annual_report_md import report_message
 from bot.views.help import help_message
 from bot.views.message import Message
@@ -74,6 +77,17 @@ PRESENTERS: dict[type[Any], Present] = dict(
         _entry(ReminderOverview, reminders.overview_message),
         _entry(ReminderSnoozed, reminders.snoozed_message),
         _entry(AnnualReport, report_message),
+        # the meeting cycle
+        _entry(MemberSaved, meeting_cycle.member_saved),
+        _entry(MemberList, meeting_cycle.member_list),
+        _entry(AttendanceSaved, meeting_cycle.attendance_saved),
+        _entry(AttendanceList, meeting_cycle.attendance_list),
+        _entry(AgendaView, meeting_cycle.agenda_view),
+        _entry(NoticeQueued, meeting_cycle.notice_queued),
+        _entry(ConsultationPlanned, meeting_cycle.consultation_planned),
+        _entry(Minutes, meeting_cycle.minutes_message),
+        _entry(AdjustersSet, meeting_cycle.adjusters_set),
+        _entry(MinutesApproved, meeting_cycle.minutes_approved),
     ]
 )
 

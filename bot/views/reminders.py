@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
+from bot.core.meeting_cycle import Member
 from bot.core.model import Consultation, Decision, Meeting
 from bot.core.parsing import digits
 from bot.core.reminders import DeliveryKind, DeliveryStatus, DeliveryView, ReminderOverview, ReminderSnoozed
@@ -51,12 +53,18 @@ def consultation_reminder(p: Words, c: Consultation, step: str, *, late: bool) -
     return Message(tuple(blocks), head, public=True)
 
 
-def meeting_reminder(p: Words, m: Meeting, step: str, *, late: bool) -> Message:
+def meeting_reminder(
+    p: Words, m: Meeting, step: str, *, late: bool, members: Sequence[Member] = ()
+) -> Message:
+    """A meeting's reminder, mentioning the body's members."""
     head = concat(_ahead(p, "reminder.meeting", step), f" {m.body.name}, {p.when(m)}")
     parts = [x for x in (m.title, m.place) if x]
     parts.append(f"#{m.number}")
+    body: Inline = concat(head, "\n", clip(text(" · ".join(parts)), TEXT_LIMIT))
+    if members:
+        body = concat(body, "\n", join(((Mention(x.user_id),) for x in members), " "))
     blocks: list[Block] = [
-        Text(concat(head, "\n", clip(text(" · ".join(parts)), TEXT_LIMIT))),
+        Text(body),
         Actions((Button(p.s("button.show"), "meeting.show", str(m.number)),)),
     ]
     _late(blocks, p, late)

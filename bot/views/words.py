@@ -47,7 +47,7 @@ class Words:
     def usage(self, name: str, *, swedish: bool = False) -> str:
         """How to write a command; with `swedish`, in its Swedish words where the grammar has them."""
         spec = grammar.BY_NAME[name]
-        words = [spec.group] + ([spec.verb] if spec.verb else [])
+        words = [spec.group] + (spec.verb.split() if spec.verb else [])
         if swedish:
             words = [grammar.GROUPS.get(spec.group, (spec.group,))[0]] + [
                 grammar.VERBS.get(v, (v,))[0] for v in words[1:]
@@ -55,6 +55,10 @@ class Words:
         parts = [self.cmd + " ".join(words)]
         for p in spec.params:
             ph = self.tr.t(p.placeholder) if p.placeholder else p.name
+            if p.kind is grammar.Kind.FLAG:
+                option = p.sv if swedish and p.sv else p.name
+                parts.append(f"[--{option}]")
+                continue
             if p.kind is grammar.Kind.TEXT and not p.option:
                 shown = f'"<{ph}>"'
             elif p.kind is grammar.Kind.WORDS:

@@ -28,6 +28,7 @@ def _env(database_url: str, fake: FakeSlack, **extra: str) -> dict[str, str]:
         SLACK_SIGNING_SECRET="secret",
         SLACK_API_URL=fake.url,
         ADMIN_USERS="UADMIN",
+        ANNOUNCE="off",  # these count reminders; announcements have tests of their own
         **extra,
     )
     return env

@@ -23,6 +23,7 @@ from bot.core.consultations import Consultation, ConsultationChanges, Consultati
 from bot.core.decisions import Decision, NewDecision
 from bot.core.ledger import EntryKind, Fund, FundBalance, FundYear, LedgerEntry, NewEntry
 from bot.core.meetings import Meeting, NewMeeting
+from tests.fakes.memory_cycle import CycleState, MemoryMeetingCycle
 
 T = TypeVar("T")
 
@@ -44,6 +45,8 @@ class WorkspaceState:
     decided_at: dict[int, dt.datetime] = field(default_factory=dict)
     funds: dict[int, Fund] = field(default_factory=dict)
     entries: dict[int, LedgerEntry] = field(default_factory=dict)
+    #: members, agendas, attendance, minutes (tests.fakes.memory_cycle)
+    cycle: CycleState = field(default_factory=CycleState)
 
     def new_id(self) -> int:
         self.next_id += 1
@@ -363,6 +366,7 @@ class MemoryUnitOfWork:
         self.decisions = MemoryDecisions(self)
         self.ledger = MemoryLedger(self)
         self.workspace = MemoryWorkspace(self)
+        self.cycle = MemoryMeetingCycle(self)
 
     @property
     def state(self) -> WorkspaceState:

@@ -151,6 +151,7 @@ def test_cancelled_meetings_finished_follow_ups_and_moved_meetings(database_url:
         assert keys(fake) == [
             f"follow_up:{TEAM}:4:wd5",
             f"meeting:{TEAM}:2:wd5",
+            f"notice:{TEAM}:2:notice",  # MEETING_NOTICE_WORKDAYS (5) before the moved meeting
             f"follow_up:{TEAM}:4:wd0",
             f"meeting:{TEAM}:2:wd1",
         ]

@@ -3,14 +3,13 @@ aligned, buttons shown as the commands they stand for."""
 
 from __future__ import annotations
 
-from bot.frontend import BUTTON_COMMANDS
+from bot.frontend import button_command
 from bot.views.inline import plain
 from bot.views.message import Actions, Button, Context, Divider, Fields, Heading, Item, Message, Table, Text
 
 
 def _button(b: Button) -> str:
-    template = BUTTON_COMMANDS.get(b.action)
-    command = template.format(value=b.value) if template else b.action
+    command = button_command(b.action, b.value) or b.action
     return f"[{b.label}: {command}]"
 
 

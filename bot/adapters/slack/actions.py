@@ -12,9 +12,12 @@ from typing import Any
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
+from bot.adapters.slack import forms
 from bot.adapters.slack.blocks import ACTION_PREFIX, parse_action
+from bot.adapters.slack.commands import open_form
 from bot.adapters.slack.home import publish_home
 from bot.adapters.slack.side import SlackSide, log
+from bot.frontend import button_command
 from bot.views.message import Message
 
 
@@ -34,6 +37,16 @@ def register(app: App, side: SlackSide) -> None:
         value = str(action.get("value") or (action.get("selected_option") or {}).get("value") or "")
         try:
             name, number = parse_action(str(action["action_id"]), value)
+            command = button_command(name, number)
+            form = forms.form_for(command) if command is not None else None
+            if command is not None and form is not None:  # a button that opens a form (add an item)
+                trigger = str(body.get("trigger_id") or "")
+                said = open_form(
+                    side, client, context, user, form, trigger, forms.given_values(command, form)
+                )
+                if said:
+                    respond(replace_original=False, **said)
+                return
             actor = side.actor(context, user)
             reply = side.conversation.press(actor, name, number, cmd=side.cmd)
             _answer(side, client, respond, body, reply.message, on_home)

@@ -15,7 +15,7 @@ from typing import Any
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
-from bot.adapters.slack import files, forms
+from bot.adapters.slack import files, forms, minutes_file
 from bot.adapters.slack.side import SlackSide, log
 from bot.core.errors import NotAllowed
 from bot.frontend import Reply
@@ -36,8 +36,14 @@ def register(app: App, side: SlackSide) -> None:
             form = forms.form_for(text)
             if form is not None:
                 ack(
-                    **_open_form(
-                        side, side.client(context), context, user, form, str(body.get("trigger_id") or "")
+                    **open_form(
+                        side,
+                        side.client(context),
+                        context,
+                        user,
+                        form,
+                        str(body.get("trigger_id") or ""),
+                        forms.given_values(text, form),
                     )
                 )
                 return
@@ -56,6 +62,7 @@ def register(app: App, side: SlackSide) -> None:
 def _run(side: SlackSide, context: BoltContext, user: str, text: str, typed: str) -> Reply:
     actor = side.actor(context, user)
     reply = side.conversation.handle(actor, text, cmd=side.cmd, typed=typed)
+    reply = minutes_file.minutes_reply(side, context, user, reply)  # long minutes go as a file
     return files.report_reply(side, context, user, reply)  # the annual report goes as a PDF file
 
 
@@ -71,8 +78,14 @@ def _deliver_late(
             log.exception("could not tell the user either")
 
 
-def _open_form(
-    side: SlackSide, client: WebClient, context: BoltContext, user: str, name: str, trigger_id: str
+def open_form(
+    side: SlackSide,
+    client: WebClient,
+    context: BoltContext,
+    user: str,
+    name: str,
+    trigger_id: str,
+    given: dict[str, str] | None = None,
 ) -> dict[str, Any]:
     """Open the form and acknowledge silently, or answer why there is no form to fill in."""
     actor = side.actor(context, user)
@@ -83,7 +96,7 @@ def _open_form(
         except NotAllowed as error:
             typed = f"{side.cmd}{name.replace('.', ' ')}"
             return side.reply(side.explain(error, "form", context, typed=typed))
-    view = forms.open_form(side, actor, name)
+    view = forms.open_form(side, actor, name, given)
     if not isinstance(view, dict):
         return side.reply(view)
     client.views_open(trigger_id=trigger_id, view=view)

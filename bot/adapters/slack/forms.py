@@ -1,5 +1,6 @@
 """Forms (modals) for the commands that take the most typing: `meeting add`, `consultation add`,
-`decision add`, `fund cost` and `fund income`, typed without arguments.
+`decision add`, `fund cost`, `fund income`, `body member add` and `meeting agenda add`, typed
+without arguments (or with only the meeting: `meeting agenda add 7`).
 
 Which commands have forms, and what their fields mean, is platform-neutral (`bot.views.forms`).
 A form is the command's own parameters from the grammar, shown as fields: dates as date
@@ -18,11 +19,21 @@ from bot.core import grammar
 from bot.core.errors import CommitteeError
 from bot.core.model import Actor
 from bot.views import forms
-from bot.views.forms import FORMS, form_for, offered
+from bot.views.forms import FORMS, form_for, given_values, offered
 from bot.views.inline import plain
 from bot.views.message import Message, Text
 
-__all__ = ["CALLBACK_PREFIX", "FORMS", "VALUE", "Outcome", "field_error", "form_for", "open_form", "submit"]
+__all__ = [
+    "CALLBACK_PREFIX",
+    "FORMS",
+    "VALUE",
+    "Outcome",
+    "field_error",
+    "form_for",
+    "given_values",
+    "open_form",
+    "submit",
+]
 
 #: every form's callback_id starts with this, followed by the command's name
 CALLBACK_PREFIX = "committee:form:"
@@ -71,6 +82,21 @@ def _element(side: SlackSide, name: str, field: str, choices: list[tuple[str, st
         element = {"type": "timepicker"}
     elif param.kind is grammar.Kind.USER:
         element = {"type": "users_select"}
+    elif param.kind is grammar.Kind.CHOICE:
+        element = {
+            "type": "static_select",
+            "placeholder": {"type": "plain_text", "text": side.t("slack.form.choose")},
+            "options": [
+                {
+                    "text": {"type": "plain_text", "text": side.t(f"slack.choice.{field}.{value}")},
+                    "value": value,
+                }
+                for value in param.choices
+            ],
+        }
+    elif param.kind is grammar.Kind.FLAG:
+        label = {"type": "plain_text", "text": side.t(f"slack.flag.{field}")}
+        element = {"type": "checkboxes", "options": [{"text": label, "value": "yes"}]}
     else:
         element = {"type": "plain_text_input", "multiline": name == "decision.add" and field == "text"}
         if field in _PLACEHOLDERS:
@@ -79,12 +105,21 @@ def _element(side: SlackSide, name: str, field: str, choices: list[tuple[str, st
     return element
 
 
+def _initial(element: dict[str, Any], value: str | None) -> dict[str, Any]:
+    if value is not None and element["type"] == "plain_text_input":
+        element["initial_value"] = value
+    return element
+
+
 def _cut(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def open_form(side: SlackSide, actor: Actor, name: str) -> dict[str, Any] | Message:
-    """The modal for command `name`, or a reply saying why there can be none yet."""
+def open_form(
+    side: SlackSide, actor: Actor, name: str, given: dict[str, str] | None = None
+) -> dict[str, Any] | Message:
+    """The modal for command `name` (filled in with what was `given`), or a reply saying why
+    there can be none yet."""
     choices = _choices(side, actor, name)
     blocks: list[dict[str, Any]] = []
     for field in FORMS[name]:
@@ -101,7 +136,7 @@ def open_form(side: SlackSide, actor: Actor, name: str) -> dict[str, Any] | Mess
                 "block_id": field,
                 "optional": not param.required,
                 "label": {"type": "plain_text", "text": _label(side, name, field)},
-                "element": _element(side, name, field, offered),
+                "element": _initial(_element(side, name, field, offered), (given or {}).get(field)),
             }
         )
         if len(offered) > SELECT_OPTIONS:
@@ -128,6 +163,8 @@ def _typed(state: dict[str, Any]) -> str | None:
         value = state.get("selected_user")
     elif kind == "static_select":
         value = (state.get("selected_option") or {}).get("value")
+    elif kind == "checkboxes":
+        value = "yes" if state.get("selected_options") else None
     else:
         value = state.get("value")
     return value if isinstance(value, str) and value.strip() else None

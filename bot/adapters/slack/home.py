@@ -18,6 +18,7 @@ from bot.core.model import Actor
 from bot.views.consultations import consultation_buttons, consultation_line
 from bot.views.decisions import decision_line
 from bot.views.inline import concat
+from bot.views.meeting_cycle import next_agenda
 from bot.views.meetings import meeting_buttons, meeting_line
 from bot.views.message import Block, Button, Context, Divider, Item, Message, Text
 from bot.views.present import Presenter
@@ -63,6 +64,8 @@ def home_message(side: SlackSide, actor: Actor) -> Message:
     for m in now.meetings:
         blocks.append(Item(meeting_line(p, m), meeting_buttons(p, m)[:1]))
     blocks += _more(p, len(now.meetings), now.meetings_total, "meeting list")
+    if now.meetings and now.next_agenda:
+        blocks.append(Context(next_agenda(p, now.meetings[0], now.next_agenda)))
 
     late_follow_ups = now.late_follow_ups
     blocks.append(Text(p.t("slack.home.overdue", n=now.overdue_total + late_follow_ups.total)))

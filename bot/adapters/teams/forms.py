@@ -61,6 +61,19 @@ def _input(
             "choices": [],
             "choices.data": {"type": "Data.Query", "dataset": "graph.microsoft.com/users"},
         }
+    elif param.kind is grammar.Kind.CHOICE:  # a member's role
+        element = {
+            "type": "Input.ChoiceSet",
+            "choices": [{"title": tr.t(f"slack.choice.{field}.{v}"), "value": v} for v in param.choices],
+            "placeholder": tr.t("slack.form.choose"),
+        }
+    elif param.kind is grammar.Kind.FLAG:  # an agenda item for decision
+        element = {
+            "type": "Input.Toggle",
+            "title": tr.t(f"slack.flag.{field}"),
+            "valueOn": "yes",
+            "valueOff": "",
+        }
     else:
         element = {"type": "Input.Text", "isMultiline": name == "decision.add" and field == "text"}
     element |= {"id": field, "label": _label(services, name, field), "isRequired": param.required}
