@@ -6,6 +6,7 @@ Nothing here runs at import time; `bootstrap()` builds the parts, `Bot.close()` 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TextIO
@@ -16,7 +17,7 @@ from bot.adapters.calendar_se import SwedishHolidays
 from bot.adapters.shell.printer import ConsolePoster
 from bot.config import LOCAL_USER, LOCAL_WORKSPACE, Settings
 from bot.core.calendar import CalendarCommands, Feed
-from bot.core.clock import Clock, SystemClock
+from bot.core.clock import Clock, FixedClock, SystemClock
 from bot.core.dates import DateRules
 from bot.core.reminder_commands import ReminderCommands
 from bot.core.reminders import ReminderPlanner, ReminderRules
@@ -43,6 +44,8 @@ if TYPE_CHECKING:  # Slack's and Teams' parts are imported only where used: the 
     from bot.adapters.teams.services import TeamsServices
 
 __all__ = ["LOCAL_USER", "LOCAL_WORKSPACE", "Bot", "bootstrap", "slack_process", "web_process"]
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -168,6 +171,10 @@ def bootstrap(
     if run_migrations:
         migrate.upgrade(engine)
     clock = clock or SystemClock()
+    if settings.admin_users:
+        # ADMIN_USERS names admins of every workspace (the README and the contract say so): say
+        # whom, so that an id left there from another workspace is seen at start-up
+        log.info("ADMIN_USERS makes %s admin in every workspace", ", ".join(sorted(settings.admin_users)))
     workdays = WorkingDays(SwedishHolidays())
     registers = SqlUnitOfWorkFactory(session_factory(engine), session_factory(engine, write=True))
     committee = Committee(
@@ -216,7 +223,9 @@ def _reminders(
         announce=settings.announce,
     )
     planner = ReminderPlanner(rules, workdays)
-    box = SqlOutbox(engine, LOCAL_WORKSPACE)
+    # a clock that stands still is a test's or `--now`'s: then the caller's time decides what is
+    # due; otherwise the database's clock, shared by every process, judges due rows and leases
+    box = SqlOutbox(engine, LOCAL_WORKSPACE, database_clock=not isinstance(clock, FixedClock))
     planning = ReminderPlanning(
         planner,
         registers,
@@ -230,7 +239,15 @@ def _reminders(
     committee.extensions.update(commands.extensions())
     translator = Translator(settings.locale)
     posters = _posters(settings, engine, translator, console)
-    dispatcher = Dispatcher(box, registers, planning, translator, settings.timezone, posters=posters)
+    dispatcher = Dispatcher(
+        box,
+        registers,
+        planning,
+        translator,
+        settings.timezone,
+        posters=posters,
+        admin_users=settings.admin_users,
+    )
     return planning, dispatcher
 
 

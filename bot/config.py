@@ -186,7 +186,7 @@ def _parse(env: Mapping[str, str]) -> Settings:
                     f"{name} must be working days from 0 to 60 separated by commas, not {value!r}"
                 )
     if (notice := get("MEETING_NOTICE_WORKDAYS")) is not None:
-        if not notice.strip().isdigit() or int(notice) > 60:
+        if not (notice.strip().isascii() and notice.strip().isdigit()) or int(notice) > 60:
             problems.append(f"MEETING_NOTICE_WORKDAYS must be working days from 0 to 60, not {notice!r}")
         else:
             kw["meeting_notice_workdays"] = int(notice)
@@ -199,7 +199,7 @@ def _parse(env: Mapping[str, str]) -> Settings:
             problems.append(f"SCHEDULER must be on or off, not {scheduler!r}")
         kw["scheduler"] = scheduler.lower() == "on"
     if (port := get("PORT")) is not None:
-        if not port.isdigit() or not 0 < int(port) < 65536:
+        if not (port.isascii() and port.isdigit()) or not 0 < int(port) < 65536:
             problems.append(f"PORT must be a port number, not {port!r}")
         else:
             kw["port"] = int(port)
@@ -211,13 +211,13 @@ def _parse(env: Mapping[str, str]) -> Settings:
         kw["public_url"] = public.rstrip("/")
     for name, attr in (("WEB_CONCURRENCY", "web_concurrency"), ("WEB_THREADS", "web_threads")):
         if (count := get(name)) is not None:
-            if not count.isdigit() or not 0 < int(count) <= 64:
+            if not (count.isascii() and count.isdigit()) or not 0 < int(count) <= 64:
                 problems.append(f"{name} must be a whole number from 1 to 64, not {count!r}")
             else:
                 kw[attr] = int(count)
     if (large := get("LARGE_AMOUNT")) is not None:
         digits = large.replace(" ", "").replace("_", "")
-        if not digits.isdigit() or int(digits) < 1:
+        if not (digits.isascii() and digits.isdigit()) or int(digits) < 1:
             problems.append(f"LARGE_AMOUNT must be a whole number of kronor such as 10000000, not {large!r}")
         else:
             kw["large_amount"] = int(digits) * 100

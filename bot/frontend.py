@@ -19,6 +19,7 @@ from bot.core import grammar
 from bot.core.dates import DateReader
 from bot.core.errors import CommitteeError, InvalidInput, NeedsConfirmation
 from bot.core.model import Actor
+from bot.core.parsing import digits
 from bot.core.service import Committee
 from bot.i18n import Translator
 from bot.views.errors import render_error, render_unexpected
@@ -69,7 +70,7 @@ def button_command(action: str, value: str) -> str | None:
         return value
     template = BUTTON_COMMANDS.get(action)
     parts = value.split("-")
-    if template is None or not all(part.isdigit() for part in parts):
+    if template is None or not all(digits(part) for part in parts):
         return None
     try:
         return template.format(*parts, value=value)

@@ -174,6 +174,10 @@ def revoke_role(ctx: Context, actor: Actor, args: RevokeRole) -> RoleChanged:
     usage = "role.revoke"
     require_admin(ctx, actor, usage)
     with ctx.registers(actor.workspace_id, write=True) as uow:
+        if args.user == actor.user_id and Role.ADMIN in uow.roles.of(args.user):
+            others = {g.user_id for g in uow.roles.grants() if g.role is Role.ADMIN} | set(ctx.admin_users)
+            if not others - {actor.user_id}:
+                raise Conflict("error.last_admin", usage=usage)
         if not uow.roles.revoke(args.user):
             if args.user in ctx.admin_users:
                 raise Conflict("error.role_from_settings", usage=usage, user=args.user)

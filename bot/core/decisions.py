@@ -194,14 +194,22 @@ def add_decision(ctx: Context, actor: Actor, args: AddDecision) -> DecisionSaved
     return DecisionSaved(decision)
 
 
+#: at most this many search words: every word is a condition of the query, and SQLite refuses a
+#: query deeper than 1000 ("Expression tree is too large"); a page of text is no search anyway
+SEARCH_WORDS = 20
+
+
 def list_decisions(ctx: Context, actor: Actor, args: ListDecisions) -> DecisionList:
-    words = tuple(w for w in args.words if w.strip())
+    words = tuple(dict.fromkeys(w for w in args.words if w.strip()))  # each word once, in order
+    distinct = len({parsing.fold(w) for w in words})
+    if distinct > SEARCH_WORDS:
+        raise InvalidInput("error.too_many_words", usage="decision.list", n=distinct, limit=SEARCH_WORDS)
     with ctx.registers(actor.workspace_id) as uow:
         body = find_body(uow, args.body, "decision.list") if args.body is not None else None
         page = uow.decisions.find(
             body_id=body.id if body else None,
             year=args.year,
-            words=[parsing.fold(w) for w in words],
+            words=list(dict.fromkeys(parsing.fold(w) for w in words)),
             limit=PAGE,
         )
     return DecisionList(page, body, args.year, words)

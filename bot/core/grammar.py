@@ -793,7 +793,7 @@ def convert_value(spec: CommandSpec, param: Param, raw: str) -> Any:
             case Kind.YEAR:
                 return parsing.parse_year(raw)
             case Kind.COUNT:
-                if not raw.strip().isdigit() or len(raw.strip()) > 3:
+                if not parsing.digits(raw.strip()) or len(raw.strip()) > 3:
                     raise InvalidInput("error.count", value=raw)
                 return int(raw.strip())
             case Kind.FLAG:  # pragma: no cover - handled by the caller

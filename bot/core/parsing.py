@@ -75,7 +75,7 @@ def take_amount(words: list[str], start: int) -> tuple[str, int]:
         while i < len(words) and AMOUNT_GROUP.match(words[i]):
             parts.append(words[i])
             i += 1
-            if not words[i - 1].isdigit():
+            if not digits(words[i - 1]):
                 break  # a decimal part ends the number
     if i < len(words) and CURRENCY_WORD.match(words[i]):
         parts.append(words[i])
@@ -157,10 +157,16 @@ def parse_channel(text: str) -> str:
     return match[1] or match[2]
 
 
+def digits(value: str) -> bool:
+    """Only the digits 0-9. `str.isdigit()` also says yes to '²', '①' and other digit-like
+    characters that `int()` refuses, which turned `meeting show ²` into an unexpected error."""
+    return value.isascii() and value.isdigit()
+
+
 def parse_number(text: str) -> int:
     """A record's short number, with or without its `#`."""
     value = text.strip().removeprefix("#").removeprefix("§")
-    if not value.isdigit() or len(value) > 9:
+    if not digits(value) or len(value) > 9:
         raise InvalidInput("error.number", value=text)
     return int(value)
 

@@ -77,10 +77,12 @@ class Committee:
         return Actor(workspace_id, user_id, frozenset(roles))
 
     def welcome_installer(self, workspace_id: str, user_id: str) -> bool:
-        """Whoever installs the app into a workspace that has no admin yet becomes its first
-        admin, so a new workspace needs no change to ADMIN_USERS. Returns whether they did."""
+        """Whoever installs the app into a workspace that never had an admin becomes its first
+        admin, so a new workspace needs no change to ADMIN_USERS. Once set up, a workspace whose
+        admins all left stays without one until ADMIN_USERS names someone: re-installing the app
+        must not make any member admin. Returns whether they became admin."""
         with self.registers(workspace_id, write=True) as uow:
-            if any(g.role is Role.ADMIN for g in uow.roles.grants()):
+            if any(g.role is Role.ADMIN for g in uow.roles.grants()) or uow.workspace.ever_had_admin():
                 return False
             now = self.clock.now()
             uow.roles.grant(user_id, Role.ADMIN, user_id, now)

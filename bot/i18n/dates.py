@@ -232,4 +232,4 @@ def _weekday(word: str) -> int | None:
 
 
 def _count(word: str) -> int | None:
-    return int(word) if word.isdigit() else _NUMBERS.get(fold(word))
+    return int(word) if word.isdecimal() else _NUMBERS.get(fold(word))

@@ -22,15 +22,17 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from bot.core.outbox import Claimed, Outbox, RowOutcome, released
-from bot.core.platforms import platform_of
+from bot.core.platforms import SLACK, platform_of
 from bot.core.ports import UnitOfWorkFactory
 from bot.core.reminders import NO_CHANNEL, DeliveryKind, DeliveryStatus
 from bot.i18n import Translator
+from bot.reminders.failures import FailureNotices
 from bot.reminders.messages import Messages
 from bot.reminders.pacing import PACE, Pacer
 from bot.reminders.planning import ReminderPlanning
-from bot.reminders.posting import Outcome, Poster, Posters, PostResult
+from bot.reminders.posting import Outcome, Poster, Posters, PostResult, Unreadable
 from bot.views.message import Message
+from bot.views.reminders import UNVERIFIED
 
 log = logging.getLogger(__name__)
 
@@ -82,6 +84,13 @@ def process_owner() -> str:
     return f"{socket.gethostname()[:30]}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 
 
+def lease_token(owner: str) -> str:
+    """A token for one claim: its outcomes are recorded only while the rows still carry it.
+    A token, not a time, decides whose lease it is: a row this same process claims again later
+    (after its lease ran out) carries a new token, so a late outcome of the first claim is refused."""
+    return f"{owner}:{uuid.uuid4().hex[:8]}"
+
+
 class Dispatcher:
     """Sends from the outbox with the posters it is given: a mapping platform → `Posters`
     (`console`, `slack`, …). A workspace's platform is `platform_of(workspace_id)`: by default
@@ -101,6 +110,7 @@ class Dispatcher:
         lease: dt.timedelta = LEASE,
         pacer: Pacer | None = None,
         batch: int = BATCH,
+        admin_users: frozenset[str] = frozenset(),
     ) -> None:
         self.outbox = box
         self.planning = planning
@@ -108,6 +118,7 @@ class Dispatcher:
         self.posters = dict(posters)
         self.platform_of = platform_of or self._default_platform
         self.messages = Messages(registers, box, translator, zone)
+        self.notices = FailureNotices(registers, translator, zone, admin_users)
         self.lease = lease
         self.pacer = pacer or Pacer(PACE)
         self.batch = batch
@@ -208,19 +219,22 @@ class Dispatcher:
         self, now: dt.datetime, *, kinds: Sequence[DeliveryKind] | None = None, batch: int | None = None
     ) -> Counts:
         """Claim one batch of due rows and send it."""
-        claimed = self._claim(now, kinds, batch or self.batch)
+        token = lease_token(self.owner)
+        claimed = self._claim(now, token, kinds, batch or self.batch)
         self._claimed = len(claimed)
         if not claimed:
             return Counts()
-        return self._deliver(claimed, now)
+        return self._deliver(claimed, token, now)
 
-    def _claim(self, now: dt.datetime, kinds: Sequence[DeliveryKind] | None, limit: int) -> list[Claimed]:
+    def _claim(
+        self, now: dt.datetime, token: str, kinds: Sequence[DeliveryKind] | None, limit: int
+    ) -> list[Claimed]:
         """Rows of channels this process posted to within the pace are taken only when nothing
         else is due, and then first those of the channels whose pause ends soonest; channels
         Slack rate-limited are left alone until their Retry-After has passed."""
         return self.outbox.claim(
             now,
-            self.owner,
+            token,
             self.lease,
             limit=limit,
             kinds=kinds,
@@ -230,7 +244,7 @@ class Dispatcher:
             **self._scope,
         )
 
-    def _deliver(self, claimed: Sequence[Claimed], now: dt.datetime) -> Counts:
+    def _deliver(self, claimed: Sequence[Claimed], token: str, now: dt.datetime) -> Counts:
         """Build the batch's messages in one read session per workspace, post them (outside any
         transaction, channels free of pacing first) and record their outcomes together."""
         counts = Counts()
@@ -282,7 +296,7 @@ class Dispatcher:
                 first_unrecorded is not None and time.monotonic() - first_unrecorded > RECORD_WITHIN
             ):
                 # record what was posted before waiting, not after
-                self.outbox.record_many(self.owner, now, outcomes)
+                self._record(token, now, outcomes, claimed)
                 outcomes, first_unrecorded = [], None
             self.pacer.wait_for(channel)
             result = poster.post(channel, message, row.key)
@@ -293,8 +307,26 @@ class Dispatcher:
             outcome, c = self._outcome(row, channel, result, now)
             outcomes.append(outcome)
             counts += c
-        self.outbox.record_many(self.owner, now, outcomes)
+        self._record(token, now, outcomes, claimed)
         return counts
+
+    def _record(
+        self, token: str, now: dt.datetime, outcomes: Sequence[RowOutcome], claimed: Sequence[Claimed]
+    ) -> None:
+        """Record outcomes under the claim's token. A failure is recorded on its own and, when it
+        was still ours to record (so once per row), told to the item's owner or the admins."""
+        self.outbox.record_many(token, now, [o for o in outcomes if o.status is not DeliveryStatus.FAILED])
+        rows = {row.key: row for row in claimed}
+        for o in outcomes:
+            if o.status is not DeliveryStatus.FAILED:
+                continue
+            if not self.outbox.record(o.key, token, o.status, now, **o.values):
+                continue
+            row = rows[o.key]
+            poster = self.poster(row.workspace_id)
+            # Slack's posters reach a person by their id; elsewhere the failure is the log's
+            if poster is not None and self.platform_of(row.workspace_id) == SLACK:
+                self.notices.tell(row, str(o.values.get("last_error") or "failed"), poster, now)
 
     def _outcome(
         self, row: Claimed, channel: str, result: PostResult, now: dt.datetime
@@ -322,14 +354,24 @@ class Dispatcher:
     def reconcile(self, now: dt.datetime) -> Counts:
         """Rows whose post may have gone out: ask where they were posted before sending again."""
         counts = Counts()
+        token = lease_token(self.owner)
         doubtful = self.outbox.claim_doubtful(
-            now, self.owner, self.lease, limit=self.batch, recheck_after=RECHECK_AFTER, **self._scope
+            now, token, self.lease, limit=self.batch, recheck_after=RECHECK_AFTER, **self._scope
         )
         outcomes: list[RowOutcome] = []
         for row in doubtful:
             poster = self.poster(row.workspace_id)
             found = poster.find(row.channel, row.key) if poster is not None and row.channel else False
-            if found is True:
+            if isinstance(found, Unreadable):
+                # the post may be there: never post again on doubt; failed, for people to review
+                log.error(
+                    "cannot tell whether %s was posted (%s); not sending it again", row.key, found.error
+                )
+                error = f"{UNVERIFIED}{found.error}"[:200]
+                outcomes.append(RowOutcome(row.key, DeliveryStatus.FAILED, {"last_error": error}))
+                counts.failed += 1
+                self._progress = True
+            elif found is True:
                 log.info("%s was posted after all; recorded as sent", row.key)
                 outcomes.append(
                     RowOutcome(row.key, DeliveryStatus.SENT, {"sent_at": now, "last_error": None})
@@ -342,5 +384,5 @@ class Dispatcher:
             else:
                 outcomes.append(RowOutcome(row.key, DeliveryStatus.UNKNOWN))
                 counts.waiting += 1
-        self.outbox.record_many(self.owner, now, outcomes)
+        self._record(token, now, outcomes, doubtful)
         return counts

@@ -52,4 +52,19 @@ def post_digest(
     counts = dispatcher.run(at, kinds=[DeliveryKind.DIGEST])
     # a digest already posted this week is skipped, not sent again
     counts.skipped += sum(1 for s in before.values() if s is DeliveryStatus.SENT)
+    # and one that is neither sent nor on its way is said to have failed, never passed over
+    waiting = 0
+    for row in dispatcher.outbox.rows(keys):
+        if before.get(row.key) is DeliveryStatus.SENT or row.status in _ACCOUNTED:
+            continue
+        if row.status in (DeliveryStatus.PENDING, DeliveryStatus.SENDING, DeliveryStatus.UNKNOWN):
+            waiting += 1
+        else:
+            print(f"digest: {row.key} was not sent ({row.status.value}: {row.last_error})", file=sys.stderr)
+            counts.failed += 1
+    counts.waiting = max(counts.waiting, waiting)
     return counts
+
+
+#: the digest's outcomes the dispatcher's run already counted
+_ACCOUNTED = (DeliveryStatus.SENT, DeliveryStatus.FAILED)

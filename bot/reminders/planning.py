@@ -147,7 +147,9 @@ class ReminderPlanning:
         rows = self.outbox.within(reg)
         existing = rows.existing_keys(wanted)
         for key, due in wanted.items():
-            if due > now and key not in existing:
+            if due > now and key in existing:
+                rows.revive(key, due, channel, now)  # cancelled when the channel changed, wanted again
+            elif due > now:
                 rows.insert_row(
                     workspace_id=reg.workspace_id,
                     key=key,
@@ -173,16 +175,18 @@ class ReminderPlanning:
             if force:
                 key, step = f"{key}:forced:{now.strftime('%Y%m%dT%H%M%S.%f')}", "forced"
             rows = self.outbox.within(reg)
-            rows.insert_row(
+            due = now if force else min(now, self.planner.digest_at(today))
+            if not rows.insert_row(
                 workspace_id=workspace_id,
                 key=key,
                 kind=DeliveryKind.DIGEST,
                 item_number=None,
                 step=step,
-                due_at=now if force else min(now, self.planner.digest_at(today)),
+                due_at=due,
                 channel=channel,
                 now=now,
-            )
+            ):
+                rows.revive(key, due, channel, now)
             rows.make_due_now(key, now)
             reg.commit()
         return key

@@ -28,6 +28,14 @@ class PostResult:
     error: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Unreadable:
+    """The place cannot be read back (the bot is not a member, lacks a scope, the channel is
+    gone): whether a post landed there can never be told, so it must not be posted again."""
+
+    error: str
+
+
 class Poster(Protocol):
     """Posts a reminder or digest, tagged with its outbox key, and finds it again afterwards."""
 
@@ -36,8 +44,9 @@ class Poster(Protocol):
 
     def post(self, channel: str, message: Message, key: str) -> PostResult: ...
 
-    def find(self, channel: str, key: str) -> bool | None:
-        """Was a message with this key posted? None: could not tell now."""
+    def find(self, channel: str, key: str) -> bool | Unreadable | None:
+        """Was a message with this key posted? None: could not tell now; `Unreadable`: can never
+        tell (doubt must not become a second post)."""
         ...
 
 

@@ -19,7 +19,7 @@ LOCAL_WORKSPACE = "local"
 
 
 def _year(value: str) -> int:
-    if not (value.isdigit() and len(value) == 4):
+    if not (value.isascii() and value.isdigit() and len(value) == 4):
         raise argparse.ArgumentTypeError(f"the year as four digits, e.g. 2021 (not {value!r})")
     return int(value)
 

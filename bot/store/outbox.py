@@ -2,8 +2,11 @@
 
 Sending claims due rows in a short transaction with a lease (`FOR UPDATE SKIP LOCKED` on
 PostgreSQL; on SQLite the writer session's `BEGIN IMMEDIATE` makes claimers take turns), commits,
-and later records the outcome only if the lease is still the caller's. See shared/RELIABILITY.md
-for why. The rows inside a register's unit of work (planning) are `bot.store.outbox_rows`.
+and later records the outcome only if the row still carries the caller's lease token (one per
+claim: a token, not a time, decides whose lease it is). With `database_clock`, what is due and
+whose lease has run out are judged by the database's clock, which every process shares, so a
+process whose own clock runs ahead can neither send early nor take a lease still running
+elsewhere. See shared/RELIABILITY.md for why. The rows inside a register's unit of work (planning) are `bot.store.outbox_rows`.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ import datetime as dt
 from collections.abc import Collection, Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Engine, and_, bindparam, or_, select, update
+from sqlalchemy import ColumnElement, Engine, and_, bindparam, or_, select, text, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.core.outbox import Claimed, RowOutcome, WorkspaceInfo
@@ -80,14 +83,40 @@ def _scope(local: str, platforms: Collection[str]) -> ColumnElement[bool]:
     return or_(*wanted) if wanted else D.id.is_(None)
 
 
+def _shifted(values: dict[str, Any], shift: dt.timedelta) -> dict[str, Any]:
+    """An outcome's times (sent_at, a rate limit's not_before), which the caller reckoned by its
+    own clock, moved onto the clock the outbox judges by."""
+    if not shift:
+        return values
+    return {c: v + shift if isinstance(v, dt.datetime) else v for c, v in values.items()}
+
+
 class SqlOutbox:
     """The core's `Outbox` port in the bot's database."""
 
-    def __init__(self, engine: Engine, local_workspace: str) -> None:
+    def __init__(self, engine: Engine, local_workspace: str, *, database_clock: bool = False) -> None:
         self._writers: sessionmaker[Session] = session_factory(engine, write=True)
         self._readers: sessionmaker[Session] = session_factory(engine)
         self._postgres = engine.dialect.name == "postgresql"
         self.local = local_workspace
+        #: True: what is due, whose lease ran out and when a row changed are judged by the
+        #: database's clock, the one clock every process shares (a process whose own clock is
+        #: minutes ahead would otherwise take leases still running elsewhere); False: by the
+        #: caller's `now` (a fixed clock: tests and `--now`)
+        self.database_clock = database_clock
+
+    def _now(self, s: Session, now: dt.datetime) -> dt.datetime:
+        """The instant a claim or an outcome is judged by: the database's, or the caller's."""
+        if not self.database_clock:
+            return now
+        if self._postgres:
+            value = s.scalar(text("SELECT statement_timestamp()"))
+        else:
+            raw = s.scalar(text("SELECT strftime('%Y-%m-%d %H:%M:%f', 'now')"))
+            value = dt.datetime.fromisoformat(str(raw))
+        if not isinstance(value, dt.datetime):
+            raise TypeError(f"the database's clock answered {value!r}")
+        return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
 
     def writing(self) -> Session:
         """A writer session of the outbox's database (tests set up rows with it)."""
@@ -127,16 +156,17 @@ class SqlOutbox:
 
         Superseded steps are not dropped here: `drop_superseded` does that once per round."""
         scope = _scope(self.local, platforms)
-        base = select(D).where(
-            D.status == PENDING,
-            D.due_at <= now,
-            or_(D.not_before.is_(None), D.not_before <= now),
-            scope,
-        )
-        if kinds is not None:
-            base = base.where(D.kind.in_([k.value for k in kinds]))
         fetch = limit * _CANDIDATES_PER_ROW if one_per_channel else limit
         with self._writers() as s:
+            now = self._now(s, now)
+            base = select(D).where(
+                D.status == PENDING,
+                D.due_at <= now,
+                or_(D.not_before.is_(None), D.not_before <= now),
+                scope,
+            )
+            if kinds is not None:
+                base = base.where(D.kind.in_([k.value for k in kinds]))
             rows: list[DeliveryRow] = []
             for avoid in [*prefer_not, ()]:
                 excluded = sorted(set(exclude_channels) | set(avoid))
@@ -171,6 +201,7 @@ class SqlOutbox:
         looks up the later steps that went out only for those items
         (`ix_deliveries_item`), and drops by id, each row only if it is still pending."""
         with self._writers() as s:
+            now = self._now(s, now)
             pending = s.execute(
                 select(D.id, D.workspace_id, D.kind, D.item_number, D.channel, D.due_at).where(
                     D.status == PENDING, D.due_at <= now
@@ -230,6 +261,7 @@ class SqlOutbox:
         whose holder's lease ran out (it died between posting and recording)."""
         scope = _scope(self.local, platforms)
         with self._writers() as s:
+            now = self._now(s, now)
             query = (
                 select(D)
                 .where(
@@ -255,9 +287,11 @@ class SqlOutbox:
         return claimed
 
     def record(self, key: str, owner: str, status: DeliveryStatus, now: dt.datetime, **values: Any) -> bool:
-        """Record an outcome if the lease is still `owner`'s. False: someone else holds it now
-        (the outcome is theirs to record)."""
+        """Record an outcome if the row still carries the lease token `owner`. False: someone
+        else holds it now (the outcome is theirs to record)."""
         with self._writers() as s:
+            shift = self._now(s, now) - now
+            now, values = now + shift, _shifted(values, shift)
             result = s.execute(
                 update(D)
                 .where(D.key == key, D.status == SENDING, D.lease_owner == owner)
@@ -277,6 +311,8 @@ class SqlOutbox:
         for o in outcomes:
             shapes.setdefault((o.status, o.undo_attempt, *sorted(o.values)), []).append(o)
         with self._writers() as s:
+            shift = self._now(s, now) - now
+            now = now + shift
             for group in shapes.values():
                 first = group[0]
                 bound = sorted(first.values)
@@ -298,7 +334,13 @@ class SqlOutbox:
                         **{c: bindparam(f"b_{c}") for c in bound},
                     )
                 )
-                s.execute(stmt, [{"b_key": o.key, **{f"b_{c}": o.values[c] for c in bound}} for o in group])
+                s.execute(
+                    stmt,
+                    [
+                        {"b_key": o.key, **{f"b_{c}": v for c, v in _shifted(o.values, shift).items()}}
+                        for o in group
+                    ],
+                )
             s.commit()
 
     def rows(self, keys: Sequence[str] | None = None) -> list[DeliveryView]:

@@ -247,6 +247,25 @@ class SessionRows:
                 .execution_options(synchronize_session=False)
             )
 
+    def revive(self, key: str, due_at: dt.datetime, channel: str | None, now: dt.datetime) -> bool:
+        """A cancelled row wanted again (a digest channel changed A → B → A within a week) is
+        pending once more, due at `due_at`. Rows in any other state are left alone: a digest
+        already sent this week is not sent again. Read first, so that planning again writes
+        nothing when nothing changed."""
+        if self.session.scalar(select(D.status).where(D.key == key)) != DeliveryStatus.CANCELLED.value:
+            return False
+        return self._set(
+            key,
+            DeliveryStatus.CANCELLED.value,
+            now,
+            status=PENDING,
+            due_at=due_at,
+            channel=channel,
+            not_before=None,
+            last_error=None,
+            late=False,
+        )
+
     def make_due_now(self, key: str, now: dt.datetime) -> None:
         """A digest asked for now (`digest` from the command line) need not wait for its hour."""
         self.session.execute(

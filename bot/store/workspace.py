@@ -21,6 +21,9 @@ from bot.store.models import (
 )
 from bot.store.paging import Repository, dialect, insert
 
+#: the audit action of a role given (the installer's welcome writes one too)
+ADMIN_GRANT = "role.grant"
+
 _TABLES: tuple[tuple[RecordType, Any], ...] = (
     (RecordType.BODY, BodyRow),
     (RecordType.MEETING, MeetingRow),
@@ -76,6 +79,14 @@ class SqlWorkspace(Repository):
         self.session.execute(
             update(Workspace).where(Workspace.id == self.workspace_id).values(digest_channel=channel)
         )
+
+    def ever_had_admin(self) -> bool:
+        grants = self.session.scalars(
+            select(AuditRow.details).where(
+                AuditRow.workspace_id == self.workspace_id, AuditRow.action == ADMIN_GRANT
+            )
+        )
+        return any((details or {}).get("role") == "admin" for details in grants)
 
     def audit(self, event: AuditEvent) -> None:
         self.session.add(

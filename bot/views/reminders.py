@@ -7,8 +7,9 @@ from collections.abc import Sequence
 
 from bot.core.meeting_cycle import Member
 from bot.core.model import Consultation, Decision, Meeting
-from bot.core.reminders import DeliveryStatus, DeliveryView, ReminderOverview, ReminderSnoozed
-from bot.views.inline import ChannelRef, Inline, Mention, clip, concat, join, text
+from bot.core.parsing import digits
+from bot.core.reminders import DeliveryKind, DeliveryStatus, DeliveryView, ReminderOverview, ReminderSnoozed
+from bot.views.inline import ChannelRef, Inline, Mention, Part, clip, concat, join, text
 from bot.views.message import Actions, Block, Button, Context, Message, Text
 from bot.views.words import Words
 
@@ -26,7 +27,7 @@ def _ahead(p: Words, prefix: str, step: str, late: bool = False) -> Inline:
         return p.t(f"{prefix}.overdue")
     if late:
         return p.t(f"{prefix}.late")
-    n = int(step.removeprefix("wd")) if step.startswith("wd") and step[2:].isdigit() else 0
+    n = int(step.removeprefix("wd")) if step.startswith("wd") and digits(step[2:]) else 0
     if n == 0:
         return p.t(f"{prefix}.today")
     if n == 1:
@@ -108,12 +109,39 @@ def follow_up_reminder(p: Words, d: Decision, step: str, *, late: bool) -> Messa
 def _step_word(p: Words, step: str) -> Inline:
     if step == "overdue":
         return p.t("reminders.step.overdue")
-    if step.startswith("wd") and step[2:].isdigit():
+    if step.startswith("wd") and digits(step[2:]):
         n = int(step[2:])
         if n == 0:
             return p.t("reminders.step.today")
         return p.t("reminders.step.before.one") if n == 1 else p.t("reminders.step.before", n=n)
     return text(step)
+
+
+#: `last_error` of a row whose post may have landed in a channel the bot cannot read
+UNVERIFIED = "unverified:"
+
+
+def failure_reason(p: Words, error: str) -> Inline:
+    """Why a delivery failed, in words where the catalog has them."""
+    if error.startswith(UNVERIFIED):
+        return p.t("reminders.error.unverified", reason=failure_reason(p, error.removeprefix(UNVERIFIED)))
+    key = f"reminders.error.{error}"
+    return p.t(key) if p.tr.has(key) else text(error)
+
+
+def failure_notice(
+    p: Words, kind: DeliveryKind, number: int | None, step: str, channel: str | None, error: str
+) -> Message:
+    """The direct message to an item's owner (or the admins) when its reminder failed for good."""
+    where: Part = ChannelRef(channel) if channel else "–"
+    reason = failure_reason(p, error)
+    if kind is DeliveryKind.DIGEST or number is None:
+        said = p.t("reminders.failed_notice.digest", channel=where, reason=reason)
+        return Message((Text(said),), said)
+    said = p.t(
+        "reminders.failed_notice", number=number, step=_step_word(p, step), channel=where, reason=reason
+    )
+    return Message((Text(said), Context(p.t("reminders.failed_notice.hint", number=number))), said)
 
 
 def delivery_line(p: Words, v: DeliveryView, zone: dt.tzinfo) -> Inline:
@@ -126,9 +154,7 @@ def delivery_line(p: Words, v: DeliveryView, zone: dt.tzinfo) -> Inline:
     if v.channel and v.channel != "console" and shows_channel:
         line = concat(line, " · ", ChannelRef(v.channel))
     if v.status is DeliveryStatus.FAILED and v.last_error:
-        reason_key = f"reminders.error.{v.last_error}"
-        reason = p.t(reason_key) if p.tr.has(reason_key) else text(v.last_error)
-        line = concat(line, " · ", reason)
+        line = concat(line, " · ", failure_reason(p, v.last_error))
     if v.status is DeliveryStatus.PENDING and v.not_before is not None and v.not_before > v.due_at:
         line = concat(line, " ", p.t("reminders.snoozed_tag"))
     return line

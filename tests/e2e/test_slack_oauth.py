@@ -345,3 +345,21 @@ def test_the_installer_becomes_the_first_admin_of_their_workspace(site: Site, fa
     assert site.bot.committee.welcome_installer("TAAA", "U0SOMEONE") is False
     refused = slack.reply('body add "X"', team="TAAA", user="U0SOMEONE")
     assert "Bara administratörer och sekreterare" in text_of_blocks(refused["blocks"])
+
+
+def test_re_installing_the_app_makes_no_member_admin_of_a_workspace_set_up_before(
+    site: Site, fake: FakeSlack
+) -> None:
+    site.install("TAAA", "Norra")
+    slack = site.driver
+    # the installer steps down (an admin by ADMIN_USERS remains, so that is allowed)…
+    stepped = slack.reply("role revoke <@UINSTALLER>", team="TAAA", user="UINSTALLER")
+    assert "UINSTALLER" in text_of_blocks(stepped["blocks"])
+    # …and any member who installs the app again does not become admin
+    state = site.start_install()
+    fake.grant("code-again", "TAAA", "Norra", installer="U0MALLORY")
+    assert site.get("/slack/oauth_redirect", {"code": "code-again", "state": state}).status == 200
+    with site.bot.registers("TAAA") as reg:
+        assert [g.user_id for g in reg.roles.grants()] == []
+    refused = slack.reply('body add "X"', team="TAAA", user="U0MALLORY")
+    assert "Bara administratörer och sekreterare" in text_of_blocks(refused["blocks"])

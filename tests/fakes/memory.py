@@ -423,6 +423,9 @@ class MemoryWorkspace(_Repository):
     def audit(self, event: AuditEvent) -> None:
         self.state.audit.append(event)
 
+    def ever_had_admin(self) -> bool:
+        return any(e.action == "role.grant" and e.details.get("role") == "admin" for e in self.state.audit)
+
 
 class MemoryUnitOfWork:
     def __init__(self, register: MemoryRegister, workspace_id: str, *, write: bool) -> None:

@@ -180,6 +180,9 @@ class FakeSlack:
         self.problems: list[str] = []
         self.strict = strict
         self.channels_not_found: set[str] = set()
+        #: channels whose history the bot cannot read, and Slack's error for it (the bot posts
+        #: there with chat:write.public but is no member: `not_in_channel`, …)
+        self.unreadable: dict[str, str] = {}
         #: OAuth: the app's credentials `oauth.v2.access` accepts (None: any), the codes Slack
         #: would hand out when someone installs the app (`grant`), and the bot token of each
         #: installed workspace, which `auth.test` answers for
@@ -386,6 +389,8 @@ class FakeSlack:
 
     def _m_conversations_history(self, args: dict[str, Any]) -> dict[str, Any]:
         channel = str(args.get("channel", ""))
+        if channel in self.unreadable:
+            return {"ok": False, "error": self.unreadable[channel]}
         with_metadata = str(args.get("include_all_metadata", "")).lower() in ("1", "true")
         oldest = float(args.get("oldest", 0) or 0)
         limit = int(args.get("limit", 100) or 100)

@@ -65,6 +65,15 @@ BAD = [
     ('meeting add "Samarbetskommittén" 2021-09-02 25:00', "Jag vet inte vad"),
     ("fund report 21", "år"),
     ("consultation list sometime", "öppna"),  # the choices in Swedish words
+    # digit-like characters that str.isdigit() accepts and int() refuses
+    ("meeting show ²", "²"),
+    ("decision show #①", "①"),
+    ("consultation submit ³", "³"),
+    ("reminders ²", "²"),
+    ("reminders snooze ²", "²"),
+    ("fund report ²⁰²¹", "år"),
+    ('meeting add "Samarbetskommittén" 2021-09-02 1²:00', "1²:00"),
+    ('decision add "Samarbetskommittén" 2021-09-02 "Text" --paragraph ²', "²"),
 ]
 
 
@@ -89,6 +98,18 @@ def test_bad_input_is_answered_and_changes_nothing(ready: Bot, line: str, word: 
     assert word in text, text
     assert "Inget har ändrats" in text
     assert "Något gick fel" not in text
+    assert snapshot(ready) == before
+
+
+@pytest.mark.parametrize("value", ["²", "①", "٣"])
+def test_a_button_with_a_digit_like_value_is_refused_kindly(ready: Bot, value: str) -> None:
+    from bot.bootstrap import LOCAL_USER, LOCAL_WORKSPACE
+
+    before = snapshot(ready)
+    actor = ready.committee.actor(LOCAL_WORKSPACE, LOCAL_USER, local_admin=True)
+    reply = ready.frontend.press(actor, "meeting.cancel", value, cmd="")
+    assert not reply.ok
+    assert "Något gick fel" not in text_of(reply)
     assert snapshot(ready) == before
 
 

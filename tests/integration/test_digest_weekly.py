@@ -140,3 +140,34 @@ def test_digest_command_line_once_per_week_and_force(database_url: str, capsys) 
         tick(bot, clock, local("2021-09-20", "08:00"))
         assert len(digests(fake)) == 2
         assert fake.problems == []
+
+
+def _channel_a_b_a(bot, clock) -> None:  # type: ignore[no-untyped-def]
+    """The digest channel changed A → B → A within a week, the planner running after each."""
+    start = local("2021-09-14", "10:00")
+    for i, channel in enumerate(("C0A", "C0B", "C0A")):
+        admin(bot, f"digest channel <#{channel}>")
+        tick(bot, clock, start + dt.timedelta(minutes=10 * i))
+
+
+def test_a_digest_channel_changed_there_and_back_gets_the_weeks_digest_once(database_url: str) -> None:
+    clock = FixedClock(local("2021-09-14", "09:00"))
+    with slack_bot(database_url, clock) as (bot, fake):
+        _channel_a_b_a(bot, clock)
+        tick(bot, clock, local("2021-09-20", "08:00"))
+        tick(bot, clock, local("2021-09-20", "08:10"))
+        assert digests(fake, "C0A") == [f"digest:{TEAM}:C0A:2021-W38"]
+        assert digests(fake, "C0B") == []
+        assert fake.problems == []
+
+
+def test_the_digest_command_after_a_channel_changed_there_and_back(database_url: str, capsys) -> None:  # type: ignore[no-untyped-def]
+    clock = FixedClock(local("2021-09-14", "09:00"))
+    with slack_bot(database_url, clock) as (bot, fake):
+        _channel_a_b_a(bot, clock)
+        settings = slack_settings(database_url, fake)
+        assert cli.post_digest(settings, now=local("2021-09-20", "07:00")) == 0
+        assert "digest: sent 1, skipped 0, failed 0" in capsys.readouterr().out
+        assert digests(fake, "C0A") == [f"digest:{TEAM}:C0A:2021-W38"]
+        tick(bot, clock, local("2021-09-20", "08:00"))  # and the ticker does not post it again
+        assert len(digests(fake, "C0A")) == 1

@@ -64,3 +64,22 @@ def test_search_finds_words_of_every_length_and_kind(bot: Bot) -> None:
     # New and changed decisions are searchable at once (the SQLite index follows by trigger).
     assert say(bot, 'decision add "Samarbetskommittén" 2021-02-01 "Ny färjeled över Mälaren"').ok
     assert say(bot, "decision list färjeled").result.page.total == 1
+
+
+def test_a_search_of_a_thousand_words_is_answered_kindly(bot: Bot) -> None:
+    assert say(bot, 'body add "Samarbetskommittén"').ok
+    assert say(bot, 'decision add "Samarbetskommittén" 2021-09-02 "Planen för kollektivtrafik antas"').ok
+    many = " ".join(f"ord{i}" for i in range(1000))
+    refused = say(bot, f"decision list {many}")
+    text = text_of(refused).replace("\u00a0", " ")
+    assert not refused.ok
+    assert "1 000 ord" in text and "högst 20" in text and "Något gick fel" not in text
+    # the same word a thousand times is one word; twenty different ones are searched
+    repeated = say(bot, "decision list " + " ".join(["planen"] * 1000))
+    assert repeated.ok and "Planen för kollektivtrafik" in text_of(repeated)
+    twenty = say(
+        bot, "decision list planen " + " ".join(["för"] * 5 + ["kollektivtrafik"] * 5 + ["antas"] * 9)
+    )
+    assert twenty.ok and "Planen för kollektivtrafik" in text_of(twenty)
+    most = say(bot, "decision list " + " ".join(f"antas{i}" for i in range(20)))
+    assert most.ok

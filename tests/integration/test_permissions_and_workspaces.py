@@ -89,3 +89,20 @@ def test_workspaces_never_see_each_other(bot: Bot) -> None:
     assert not say(bot, 'body add "Y"', user=SECRETARY, workspace=T2).ok
     # The first workspace is untouched.
     assert not say(bot, "meeting show 2", user=ADMIN, workspace=T1).result.meeting.cancelled
+
+
+def test_the_ids_admin_users_names_are_logged_at_start_up(database_url: str, caplog) -> None:  # type: ignore[no-untyped-def]
+    """ADMIN_USERS makes its ids admins of every workspace (as documented); start-up says whom."""
+    import logging
+
+    from bot.bootstrap import bootstrap
+    from tests.conftest import make_settings
+
+    caplog.set_level(logging.INFO, logger="bot.bootstrap")
+    started = bootstrap(make_settings(database_url, admin_users=frozenset({"U0ANNA", "U0BERIT"})))
+    try:
+        said = [r.getMessage() for r in caplog.records if r.name == "bot.bootstrap"]
+        assert any("U0ANNA, U0BERIT" in m and "every workspace" in m for m in said), said
+        assert started.committee.actor("TANY", "U0BERIT").is_admin  # the meaning is kept
+    finally:
+        started.close()

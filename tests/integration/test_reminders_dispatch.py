@@ -201,7 +201,9 @@ def test_a_permanent_error_is_recorded_and_not_retried(database_url: str) -> Non
         assert counts.failed == 1
         for minutes in (1, 5, 30):
             tick(bot, clock, local("2021-09-16", "09:00") + dt.timedelta(minutes=minutes))
-        assert len(fake.calls_to("chat.postMessage")) == 1
+        posts = [c.args.get("channel") for c in fake.calls_to("chat.postMessage")]
+        assert posts.count("C01") == 1  # not retried
+        assert len(posts) == 2  # and people were told once, in a direct message
         row = rows(bot)[f"{K}:wd10"]
         assert row.status is DeliveryStatus.FAILED and row.last_error == "channel_not_found"
         assert "kanalen finns inte" in text_of(admin(bot, "reminders 2"))

@@ -422,4 +422,7 @@ def test_a_message_that_cannot_be_built_fails_alone(database_url: str, monkeypat
         assert counts.sent == 2 and counts.failed == 1
         failed = [r for r in rows(bot).values() if r.status is DeliveryStatus.FAILED]
         assert [r.last_error for r in failed] == ["build: ValueError"]
-        assert len(keys(fake)) == 2
+        reminders = [k for k in keys(fake) if not k.endswith(":failed")]
+        assert len(reminders) == 2
+        # and its owner is told, once
+        assert [k for k in keys(fake) if k.endswith(":failed")] == [f"{failed[0].key}:failed"]

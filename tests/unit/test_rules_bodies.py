@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.core import grammar
 from bot.core.base import Role
 from bot.core.bodies import BodyKind, BodyList, BodySaved, RoleChanged, RoleList
 from bot.core.errors import Conflict, InvalidInput, NotAllowed, NotFound
@@ -105,3 +106,29 @@ def test_only_admins_choose_the_digest_channel(desk: Office) -> None:
     assert desk.run("digest channel <#C777|allmänt>") == DigestChannelSet("C777")
     assert desk.state.digest_channel == "C777"
     assert desk.state.audit[-1].action == "digest.channel"
+
+
+def test_the_last_admin_cannot_revoke_themselves(desk: Office) -> None:
+    desk.committee.admin_users = frozenset()  # no admins by setting: the grants are all there is
+    assert desk.committee.welcome_installer("T2", "UFIRST")
+    first = desk.committee.actor("T2", "UFIRST")
+    with pytest.raises(Conflict) as caught:
+        desk.committee.execute(first, grammar.parse("role revoke <@UFIRST>"))
+    assert (caught.value.key, caught.value.usage) == ("error.last_admin", "role.revoke")
+    assert desk.committee.actor("T2", "UFIRST").is_admin
+    # with a second admin, either may step down
+    desk.committee.execute(first, grammar.parse("role grant <@USECOND> admin"))
+    assert desk.committee.execute(first, grammar.parse("role revoke <@UFIRST>")) == RoleChanged(
+        "UFIRST", None
+    )
+
+
+def test_a_workspace_that_had_an_admin_makes_no_installer_admin_again(desk: Office) -> None:
+    assert desk.committee.welcome_installer("T2", "UFIRST")
+    first = desk.committee.actor("T2", "UFIRST")
+    # an admin by setting remains, so the installer may step down…
+    desk.committee.execute(first, grammar.parse("role revoke <@UFIRST>"))
+    assert Role.ADMIN not in desk.register.workspace("T2").roles.values()
+    # …and re-installing the app makes nobody admin: the workspace has been set up
+    assert not desk.committee.welcome_installer("T2", "UMEMBER")
+    assert not desk.committee.actor("T2", "UMEMBER").may_write

@@ -217,7 +217,9 @@ def _table_lines(table: Table) -> tuple[list[str], int, int]:
         parts = [
             c.rjust(widths[i]) if table.align[i] == "r" else c.ljust(widths[i]) for i, c in enumerate(row)
         ]
-        lines.append("  ".join(parts).rstrip())
+        # escaped after aligning: `&lt;` shows as one character. Slack reads `<!channel>` and
+        # `<https://x|y>` inside ``` too, so a fund named so would ping or link there
+        lines.append(escape("  ".join(parts).rstrip()))
     head = 0
     if table.header:
         lines.insert(1, rule)

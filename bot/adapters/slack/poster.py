@@ -17,7 +17,7 @@ from slack_sdk.errors import SlackApiError
 
 from bot.adapters.slack.blocks import message_payload
 from bot.i18n import Translator
-from bot.reminders.posting import Outcome, PostResult
+from bot.reminders.posting import Outcome, PostResult, Unreadable
 from bot.views.message import Message
 
 log = logging.getLogger(__name__)
@@ -80,7 +80,7 @@ class SlackPoster:
             return PostResult(Outcome.AMBIGUOUS, error=f"{type(exc).__name__}"[:200])
         return PostResult(Outcome.OK, ts=str(response.get("ts") or "") or None)
 
-    def find(self, channel: str, key: str) -> bool | None:
+    def find(self, channel: str, key: str) -> bool | Unreadable | None:
         cursor: str | None = None
         try:
             for _ in range(HISTORY_PAGES):
@@ -103,7 +103,9 @@ class SlackPoster:
         except SlackApiError as exc:
             error = (exc.response.data or {}).get("error") if isinstance(exc.response.data, dict) else None
             if error in PERMANENT:
-                return False  # nothing can be in a channel we cannot read or post to
+                # not_in_channel, missing_scope, channel_not_found, …: with chat:write.public the
+                # bot posts where it is no member and so cannot read; the post may well be there
+                return Unreadable(str(error))
             log.warning("conversations.history for %s failed: %s", key, error or exc.response.status_code)
             return None
         except Exception as exc:

@@ -28,6 +28,12 @@ CATALOG: dict[str, dict[str, str]] = {
         "sv": "{user} är administratör genom inställningen ADMIN_USERS; ändra den för att ta bort rollen.",
         "en": "{user} is an admin through the ADMIN_USERS setting; change it to remove the role.",
     },
+    "error.last_admin": {
+        "sv": "Du är den enda administratören här och kan inte ta bort din egen roll. "
+        "Ge någon annan rollen först: `{cmd}roll ge @namn administratör`.",
+        "en": "You are the only admin here and cannot remove your own role. "
+        "Give someone else the role first: `{cmd}role grant @name admin`.",
+    },
     "error.no_role": {
         "sv": "{user} har ingen roll att ta bort.",
         "en": "{user} has no role to remove.",

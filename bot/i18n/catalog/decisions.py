@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 CATALOG: dict[str, dict[str, str]] = {
+    "error.too_many_words": {
+        "sv": "Du sökte på {n} ord; högst {limit} går att söka på samtidigt. Välj de ord som säger mest.",
+        "en": "You searched for {n} words; at most {limit} can be searched at once. Pick the ones that say most.",
+    },
     "error.follow_up_before_decision": {
         "sv": "Uppföljningen ({follow_up}) ligger före beslutet ({date}).",
         "en": "The follow-up ({follow_up}) is before the decision ({date}).",

@@ -80,6 +80,26 @@ CATALOG: dict[str, dict[str, str]] = {
         "sv": "boten är inte med i kanalen; bjud in den",
         "en": "the bot is not in the channel; invite it",
     },
+    "reminders.error.unverified": {
+        "sv": "det gick inte att kontrollera om den kom fram ({reason}), så den skickades inte igen",
+        "en": "whether it arrived could not be checked ({reason}), so it was not sent again",
+    },
+    "reminders.error.missing_scope": {
+        "sv": "appen saknar en behörighet; installera den igen",
+        "en": "the app lacks a permission; install it again",
+    },
+    "reminders.failed_notice": {
+        "sv": "❌ Påminnelsen om #{number} ({step}) kunde inte skickas till {channel}: {reason}.",
+        "en": "❌ The reminder about #{number} ({step}) could not be sent to {channel}: {reason}.",
+    },
+    "reminders.failed_notice.digest": {
+        "sv": "❌ Veckosammanfattningen kunde inte skickas till {channel}: {reason}.",
+        "en": "❌ The weekly digest could not be sent to {channel}: {reason}.",
+    },
+    "reminders.failed_notice.hint": {
+        "sv": "`{cmd}reminders {number}` visar alla påminnelser om #{number}.",
+        "en": "`{cmd}reminders {number}` shows every reminder about #{number}.",
+    },
     "reminders.error.is_archived": {"sv": "kanalen är arkiverad", "en": "the channel is archived"},
     "reminders.error.app_not_installed": {
         "sv": "appen är inte installerad i den här arbetsytan; installera den via /slack/install",
