@@ -17,7 +17,7 @@ REPLIES = (
     ),
     (
         "meeting edit 2 --date 2022-01-13",
-        "✅ Möte #2 är tillagt: torsdag 13 januari 2022 13:00, Samarbetskommittén",
+        "✅ Möte #2 ändrat: datum fredag 1 oktober 2021 → torsdag 13 januari 2022",
     ),
     (
         'meeting add "Samarbetskommittén" 2021-12-09',
@@ -27,7 +27,7 @@ REPLIES = (
         'consultation add "Cykelplan" --issuer "Region Stockholm" --due "nästa fredag"',
         "svar senast fredag 1 oktober 2021.",
     ),
-    ("consultation edit 4 --due 2021-10-15", "svar senast fredag 15 oktober 2021."),
+    ("consultation edit 4 --due 2021-10-15", "fredag 1 oktober 2021 → fredag 15 oktober 2021"),
     ("consultation submit 4", "är markerad som inskickad måndag 20 september 2021."),
     (
         'decision add "Samarbetskommittén" 2021-09-16 "Utred" --follow-up 2021-11-15',
