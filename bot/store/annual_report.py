@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy import and_, func, or_, select
 
@@ -65,30 +66,18 @@ class SqlAnnualReportSource:
         return [to_consultation(r) for r in rows]
 
     def decisions_between(self, start: dt.date, end: dt.date) -> Sequence[Decision]:
-        d = DecisionRow
-        rows = self.session.scalars(
-            select(d)
-            .where(
-                d.workspace_id == self.workspace_id,
-                d.removed_at.is_(None),
-                d.decided_on >= start,
-                d.decided_on <= end,
-            )
-            .order_by(d.decided_on, d.number)
-        ).all()
-        return [to_decision(r) for r in rows]
+        return self._decisions_dated(DecisionRow.decided_on, start, end)
 
     def follow_ups_between(self, start: dt.date, end: dt.date) -> Sequence[Decision]:
+        return self._decisions_dated(DecisionRow.follow_up_on, start, end)
+
+    def _decisions_dated(self, day: Any, start: dt.date, end: dt.date) -> Sequence[Decision]:
+        """The workspace's decisions whose `day` (decided or follow-up) falls in the range."""
         d = DecisionRow
         rows = self.session.scalars(
             select(d)
-            .where(
-                d.workspace_id == self.workspace_id,
-                d.removed_at.is_(None),
-                d.follow_up_on >= start,
-                d.follow_up_on <= end,
-            )
-            .order_by(d.follow_up_on, d.number)
+            .where(d.workspace_id == self.workspace_id, d.removed_at.is_(None), day >= start, day <= end)
+            .order_by(day, d.number)
         ).all()
         return [to_decision(r) for r in rows]
 
