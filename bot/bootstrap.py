@@ -65,6 +65,8 @@ class Bot:
     ticker: Ticker | None = None
     #: calendar feeds: `calendar` links, and the feed behind a link (`serve`, `committee-bot ics`)
     calendar: CalendarCommands | None = None
+    #: what else holds connections and lets go of them in `close` (the replay check's engine)
+    closing: list[Callable[[], None]] = field(default_factory=list)
 
     def start_background(self, *, interval: dt.timedelta | None = None) -> None:
         """Start this process's ticker, unless SCHEDULER=off."""
@@ -100,6 +102,8 @@ class Bot:
     def close(self) -> None:
         if self.ticker is not None:
             self.ticker.stop()
+        for close in self.closing:
+            close()
         self.engine.dispose()
 
     def calendar_ics(self, feed: Feed) -> bytes:
@@ -129,12 +133,14 @@ class Bot:
         from bot.store.replays import RequestsSeen
         from bot.store.slack_events import first_delivery
 
+        seen = RequestsSeen(self.engine)
+        self.closing.append(seen.close)
         return SlackServices(
             conversation=self.frontend,
             what_matters=self.committee.what_matters,
             choices=self.choices,
             first_delivery=lambda event_id: first_delivery(self.engine, event_id, self.clock.now()),
-            first_sight=RequestsSeen(self.engine).first_sight,
+            first_sight=seen.first_sight,
             health=self.health,
             welcome_installer=self.committee.welcome_installer,
             oauth=oauth_stores(self.engine, self.settings) if self.settings.has_oauth else None,
