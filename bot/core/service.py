@@ -69,12 +69,16 @@ class Committee:
     # -- who is asking -------------------------------------------------------------------------
 
     def actor(self, workspace_id: str, user_id: str, *, local_admin: bool = False) -> Actor:
-        """The user with the roles they hold: granted in the register, or admins by setting."""
-        with self.registers(workspace_id) as uow:
-            roles = set(uow.roles.of(user_id))
-        if user_id in self.admin_users or local_admin:
-            roles.add(Role.ADMIN)
-        return Actor(workspace_id, user_id, frozenset(roles))
+        """The user with the roles they hold: granted in the register, or admins by setting.
+        The register is read when a rule first asks (a question that needs no role reads none)."""
+        admin = user_id in self.admin_users or local_admin
+
+        def roles() -> frozenset[Role]:
+            with self.registers(workspace_id) as uow:
+                held = set(uow.roles.of(user_id))
+            return frozenset(held | {Role.ADMIN}) if admin else frozenset(held)
+
+        return Actor(workspace_id, user_id, lookup=roles)
 
     def welcome_installer(self, workspace_id: str, user_id: str) -> bool:
         """Whoever installs the app into a workspace that never had an admin becomes its first

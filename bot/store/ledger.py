@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import ColumnElement, case, func, select
+from sqlalchemy import ColumnElement, Date, Integer, Select, String, bindparam, case, func, select
 
 from bot.core.base import Page
 from bot.core.ledger import EntryKind, Fund, FundBalance, FundYear, LedgerEntry, NewEntry
@@ -37,6 +37,35 @@ def _month(day: dt.date) -> int:
 
 def _signed(e: type[LedgerEntryRow]) -> Any:
     return case((e.kind == EntryKind.COST.value, -e.amount), else_=e.amount)
+
+
+def _balances() -> Select[int, int, str, int, int]:
+    """Each fund's balance at the end of a day: the month sums through the day's month, less
+    what was booked later in that month (normally nothing). A handful of index reads per fund,
+    however long the ledger; built once, the day bound when it runs."""
+    m, e = LedgerMonthRow, LedgerEntryRow
+    through = (
+        select(func.coalesce(func.sum(m.opening + m.income - m.costs), 0))
+        .where(m.fund_id == FundRow.id, m.month <= bindparam("month", type_=Integer))
+        .scalar_subquery()
+    )
+    later = (
+        select(func.coalesce(func.sum(_signed(e)), 0))
+        .where(
+            e.fund_id == FundRow.id,
+            e.booked_on > bindparam("day", type_=Date),
+            e.booked_on <= bindparam("month_end", type_=Date),
+        )
+        .scalar_subquery()
+    )
+    return (
+        select(FundRow.id, FundRow.number, FundRow.name, through, later)
+        .where(FundRow.workspace_id == bindparam("workspace", type_=String))
+        .order_by(FundRow.number)
+    )
+
+
+BALANCES = _balances()
 
 
 class SqlLedger(Repository):
@@ -86,33 +115,15 @@ class SqlLedger(Repository):
         return to_entry(row)
 
     def balances(self, on: dt.date) -> list[FundBalance]:
-        """Each fund's balance at the end of `on`: the month sums through `on`'s month, less
-        what was booked later in that month (normally nothing). A handful of rows per fund,
-        however long the ledger."""
-        funds = self.funds()
-        if not funds:
-            return []
-        ids = [f.id for f in funds]
-        m = LedgerMonthRow
-        through: dict[int, Any] = dict(
-            self.session.execute(
-                select(m.fund_id, func.sum(m.opening + m.income - m.costs))
-                .where(m.fund_id.in_(ids), m.month <= _month(on))
-                .group_by(m.fund_id)
-            ).all()
-        )
-        e = LedgerEntryRow
+        """Each fund's balance at the end of `on`, in one statement (`BALANCES`)."""
         month_end = (on.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
-        later: dict[int, Any] = {}
-        if on < month_end:
-            later = dict(
-                self.session.execute(
-                    select(e.fund_id, func.sum(_signed(e)))
-                    .where(e.fund_id.in_(ids), e.booked_on > on, e.booked_on <= month_end)
-                    .group_by(e.fund_id)
-                ).all()
-            )
-        return [FundBalance(f, int(through.get(f.id) or 0) - int(later.get(f.id) or 0)) for f in funds]
+        rows = self.session.execute(
+            BALANCES, {"workspace": self.workspace_id, "month": _month(on), "day": on, "month_end": month_end}
+        )
+        return [
+            FundBalance(Fund(i, number, name), int(through) - int(later))
+            for i, number, name, through, later in rows
+        ]
 
     def fund_years(self, year: int) -> list[FundYear]:
         funds = self.funds()

@@ -111,7 +111,11 @@ def test_an_unexpected_error_in_a_form_keeps_it_open_with_a_reference(
     # A fault injected at the port (the register), not in the code under test.
     monkeypatch.setattr(slack.bot.committee, "registers", broken)
     with caplog.at_level(logging.ERROR, logger="bot.slack"):
-        response = slack.submit(view, {"body": {"type": "static_select", "selected_option": {"value": "1"}}})
+        filled = {
+            "body": {"type": "static_select", "selected_option": {"value": "1"}},
+            "date": {"type": "datepicker", "selected_date": "2027-03-01"},
+        }
+        response = slack.submit(view, filled)
     answer = json.loads(response.body)
     assert answer["response_action"] == "errors"
     (message,) = answer["errors"].values()
