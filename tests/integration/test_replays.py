@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-
 from sqlalchemy import func, select, text
 
 from bot.store.db import make_engine
