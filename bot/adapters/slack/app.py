@@ -40,13 +40,17 @@ def build_app(
     socket_mode: bool = False,
     client: WebClient | None = None,
     ack_budget: float = ACK_BUDGET,
+    signatures_checked: bool = False,
 ) -> App:
     """The committee's Slack app over `services`. Over HTTP every request must carry a valid
     signature from the last five minutes; Socket Mode has no signatures to check.
 
     With SLACK_CLIENT_ID and SLACK_CLIENT_SECRET (HTTP only) the app also runs Slack's OAuth
     flow, and answers each request with the bot token its workspace installed (bot.adapters.slack.oauth);
-    otherwise every request is answered with SLACK_BOT_TOKEN."""
+    otherwise every request is answered with SLACK_BOT_TOKEN.
+
+    `signatures_checked`: every request reaches this app through `SlackGuard`, which has checked
+    its signature already (`serve`), so bolt does not check it a second time."""
     if not socket_mode and not settings.slack_signing_secret:
         raise ValueError("HTTP mode needs SLACK_SIGNING_SECRET to verify requests")
     bolt_log = logging.getLogger("bot.slack.bolt")
@@ -63,7 +67,7 @@ def build_app(
         name="committee-bot",
         client=client,
         signing_secret=settings.slack_signing_secret or "",
-        request_verification_enabled=not socket_mode,
+        request_verification_enabled=not (socket_mode or signatures_checked),
         # Commands here take milliseconds: answering in the acknowledgement itself saves bolt's
         # 10 ms polling per request (shared/SLACK.md); slow ones are handed off by `commands`.
         process_before_response=True,

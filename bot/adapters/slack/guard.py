@@ -7,22 +7,27 @@ check is logged by size and path only, never by content, and bolt never sees it 
 its whole body); a signed body that bolt could not parse is refused with 400 rather than failing
 inside bolt; a replay is answered but not applied again: a slash command hears that it was done
 already, anything else gets an empty 200 (what Slack expects of a request it sent twice).
+
+The request bolt runs is the one read here (`BoltRequest`, parsed once), handed to the app's
+`dispatch`: this is the WSGI adapter for Slack's request URL, in place of bolt's own
+`SlackRequestHandler`, which would read and parse the body a second time.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
-import io
 import logging
 import time
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from slack_bolt import BoltRequest
+from slack_bolt import BoltRequest, BoltResponse
+from slack_bolt.adapter.wsgi.http_request import WsgiHttpRequest
+from slack_bolt.adapter.wsgi.http_response import WsgiHttpResponse
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot.adapters.web.wsgi import Environ, StartResponse, WsgiApp, answer_json
+from bot.adapters.web.wsgi import Environ, StartResponse, answer_json
 
 log = logging.getLogger("bot.slack.guard")
 
@@ -45,16 +50,17 @@ def signed(secret: str, timestamp: str, signature: str, body: bytes, now: float)
     return hmac.compare_digest(expected, signature.encode("utf-8", "surrogateescape"))
 
 
-def parsed(body: bytes, content_type: str) -> dict[str, Any] | None:
-    """The body as bolt reads it (and the context bolt takes from it: workspace, user, channel),
-    or None when bolt could not: malformed JSON or form, bad UTF-8, or the wrong shapes in the
-    places bolt looks (Slack never sends those; anyone else is refused before bolt)."""
+def parsed(body: bytes, environ: Environ) -> BoltRequest | None:
+    """The request as bolt reads it (and the context bolt takes from it: workspace, user,
+    channel), or None when bolt could not: malformed JSON or form, bad UTF-8, or the wrong shapes
+    in the places bolt looks (Slack never sends those; anyone else is refused before bolt)."""
+    http = WsgiHttpRequest(environ)
     try:
-        request = BoltRequest(body=body.decode("utf-8"), headers={"content-type": content_type})
+        request = BoltRequest(body=body.decode("utf-8"), query=http.query_string, headers=http.get_headers())
     except (UnicodeDecodeError, ValueError, TypeError, AttributeError, KeyError, IndexError, RecursionError):
         return None
     data: Any = request.body
-    return data if isinstance(data, dict) and well_shaped(data) else None
+    return request if isinstance(data, dict) and well_shaped(data) else None
 
 
 #: where Slack always sends an object, if anything: bolt reaches into each without asking
@@ -88,18 +94,19 @@ def well_shaped(data: dict[str, Any], depth: int = 0) -> bool:
 
 
 class SlackGuard:
-    """A WSGI app in front of bolt's handler (`inner`) for Slack's request URL."""
+    """A WSGI app for Slack's request URL: checks each request, then has bolt (`dispatch`, the
+    app's) run it."""
 
     def __init__(
         self,
-        inner: WsgiApp,
+        dispatch: Callable[[BoltRequest], BoltResponse],
         *,
         signing_secret: str,
         first_sight: Callable[[str, int, int], bool],
         already_done: Callable[[], str],
         now: Callable[[], float] = time.time,
     ) -> None:
-        self.inner = inner
+        self.dispatch = dispatch
         self.secret = signing_secret
         self.first_sight = first_sight
         self.already_done = already_done
@@ -116,8 +123,8 @@ class SlackGuard:
         if not signed(self.secret, timestamp, signature, body, now):
             log.info("refused an unsigned or wrongly signed request: %s bytes to %r", len(body), path)
             return answer_json(start_response, "401 Unauthorized", {"error": "invalid signature"})
-        data = parsed(body, str(environ.get("CONTENT_TYPE", "")))
-        if data is None:
+        request = parsed(body, environ)
+        if request is None:
             log.warning("refused a signed request that is not well formed: %s bytes to %r", len(body), path)
             return answer_json(start_response, "400 Bad Request", {"error": "malformed body"})
         try:
@@ -127,11 +134,12 @@ class SlackGuard:
             return answer_json(start_response, "503 Service Unavailable", {"error": "try again"})
         if not first:
             log.warning("a replayed request was answered but not applied: %s bytes to %r", len(body), path)
-            if "command" in data and "payload" not in data:
+            if "command" in request.body and "payload" not in request.body:
                 return answer_json(
                     start_response, "200 OK", {"response_type": "ephemeral", "text": self.already_done()}
                 )
             return answer_json(start_response, "200 OK", None)
-        environ["wsgi.input"] = io.BytesIO(body)
-        environ["CONTENT_LENGTH"] = str(len(body))
-        return self.inner(environ, start_response)
+        response = self.dispatch(request)
+        http = WsgiHttpResponse(status=response.status, headers=response.headers, body=response.body)
+        start_response(http.status, http.get_headers())
+        return http.get_body()

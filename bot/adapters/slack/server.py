@@ -69,11 +69,12 @@ def wsgi_app(
     if check is None:
         raise ValueError("serve needs a health check")
     bounded_health = BoundedHealth(check)
+    # bolt's own handler answers only its OAuth pages: SlackGuard takes the request URL
     slack = SlackRequestHandler(app, path=EVENTS_PATH) if app is not None else None
     events = None
-    if slack is not None and services is not None:
+    if app is not None and services is not None:
         events = SlackGuard(
-            slack,
+            app.dispatch,
             signing_secret=settings.slack_signing_secret or "",
             first_sight=services.first_sight,
             already_done=lambda: services.conversation.tr.t("slack.replayed"),
@@ -133,7 +134,8 @@ class CommitteeServer(BaseApplication):  # type: ignore[misc]  # gunicorn has no
     def load(self) -> WsgiApp:
         process = self.process = self.build(self.settings)
         slack = process.slack
-        app = build_app(slack, self.settings) if slack is not None else None
+        # bolt need not check signatures again: `wsgi_app` puts SlackGuard in front of it
+        app = build_app(slack, self.settings, signatures_checked=True) if slack is not None else None
         return wsgi_app(
             slack, app, self.settings, health=process.health, teams=process.teams, calendar=process.calendar
         )
