@@ -16,6 +16,7 @@ here and nothing else.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Mapping
 from typing import Any
 
@@ -26,9 +27,11 @@ from sqlalchemy import (
     Engine,
     Index,
     Integer,
+    Select,
     String,
     Table,
     and_,
+    bindparam,
     desc,
     func,
     or_,
@@ -180,17 +183,31 @@ def save_bot(engine: Engine, row: Mapping[str, Any]) -> None:
 def find_bot(
     engine: Engine, client_id: str, enterprise_id: str | None, team_id: str | None
 ) -> dict[str, Any] | None:
-    """The newest bot (with a token) of a workspace."""
+    """The newest bot (with a token) of a workspace. Bolt asks this on every request with OAuth,
+    so the query is built once per shape (`_bot_query`) and only the values are bound."""
+    query = _bot_query(enterprise_id is not None, team_id is not None)
+    values = {"client_id": client_id, "enterprise_id": enterprise_id, "team_id": team_id}
+    with engine.connect() as conn:
+        found = conn.execute(query, values).mappings().first()
+    return dict(found) if found is not None else None
+
+
+@functools.cache
+def _bot_query(enterprise: bool, team: bool) -> Select[Any]:
+    """`find_bot`'s query for a workspace with or without an enterprise and a team id (a missing
+    one is matched with IS NULL, which cannot be a bound value)."""
     c = bots.c
-    query = (
+    return (
         select(bots)
-        .where(_same_workspace(bots, client_id, enterprise_id, team_id), c.bot_token.is_not(None))
+        .where(
+            c.client_id == bindparam("client_id"),
+            c.enterprise_id == bindparam("enterprise_id") if enterprise else c.enterprise_id.is_(None),
+            c.team_id == bindparam("team_id") if team else c.team_id.is_(None),
+            c.bot_token.is_not(None),
+        )
         .order_by(desc(c.installed_at), desc(c.id))
         .limit(1)
     )
-    with engine.connect() as conn:
-        found = conn.execute(query).mappings().first()
-    return dict(found) if found is not None else None
 
 
 def find_installation(
