@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import contextlib
 import os
+import time
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.orm import Session, sessionmaker
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
@@ -22,6 +24,9 @@ CONNECT_TIMEOUT_S = 5
 #: PostgreSQL: the longest one statement may run (the server cancels it); commands take
 #: milliseconds, and a slash command's user has been told "working on it" after two seconds
 STATEMENT_TIMEOUT_MS = 15_000
+#: PostgreSQL: a pooled connection unused this long is pinged before it is used again (seconds)
+PING_AFTER_IDLE_S = 5.0
+_LAST_USED = "committee_last_used"
 #: how long a unit of work waits for a pooled connection before it fails (seconds)
 POOL_TIMEOUT_S = 10
 #: execution option naming how a SQLite transaction begins: "IMMEDIATE" for writers
@@ -41,7 +46,7 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     url = normalize_url(url)
     if make_url(url).get_backend_name() == "sqlite":
         return _sqlite_engine(url, **kwargs)
-    kwargs.setdefault("pool_pre_ping", True)
+    ping = kwargs.pop("pool_pre_ping", True)
     kwargs.setdefault("pool_size", 10)
     kwargs.setdefault("pool_timeout", POOL_TIMEOUT_S)
     # A server that accepts and never answers must not hang start-up, a health check or a
@@ -56,7 +61,36 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         "keepalives_count": 3,
         **kwargs.pop("connect_args", {}),
     }
-    return create_engine(url, connect_args=connect_args, **kwargs)
+    engine = create_engine(url, connect_args=connect_args, **kwargs)
+    if ping:
+        _ping_after_idle(engine)
+    return engine
+
+
+def _ping_after_idle(engine: Engine) -> None:
+    """A pooled connection that lay unused for a while is pinged before use; one in steady use
+    is not. A server restarted (or a connection dropped by a firewall) is found at the ping and
+    the pool opens a new connection instead, so no command fails for it; while commands come
+    every few seconds a ping would be a round trip per unit of work that finds nothing."""
+
+    @event.listens_for(engine, "checkin")
+    def _returned(_dbapi_connection: Any, record: Any) -> None:
+        record.info[_LAST_USED] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _taken(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        last = record.info.get(_LAST_USED)
+        if last is not None and time.monotonic() - last < PING_AFTER_IDLE_S:
+            return
+        try:
+            cursor = dbapi_connection.cursor()
+            try:
+                cursor.execute("SELECT 1")
+            finally:
+                cursor.close()
+            dbapi_connection.rollback()
+        except Exception as exc:  # any failure here means: not this connection, take another
+            raise DisconnectionError(f"a pooled connection did not answer: {type(exc).__name__}") from exc
 
 
 def _sqlite_engine(url: str, **kwargs: Any) -> Engine:
@@ -109,9 +143,30 @@ def is_sqlite(engine: Engine) -> bool:
 
 
 def session_factory(engine: Engine, *, write: bool = False) -> sessionmaker[Session]:
-    """Sessions for reading, or for writing (`BEGIN IMMEDIATE` on SQLite)."""
-    bind = engine.execution_options(**{SQLITE_BEGIN: "IMMEDIATE"}) if write and is_sqlite(engine) else engine
-    return sessionmaker(bind=bind, expire_on_commit=False)
+    """Sessions for writing (`BEGIN IMMEDIATE` on SQLite), or for reading.
+
+    Readers never write (a flush in one is a programming error, refused). On PostgreSQL they
+    read in autocommit: at its READ COMMITTED each statement sees its own snapshot inside a
+    transaction too, so BEGIN and ROLLBACK would be two round trips that change no answer. On
+    SQLite a reader's statements share one snapshot (a deferred transaction costs no I/O)."""
+    if write:
+        bind = engine.execution_options(**{SQLITE_BEGIN: "IMMEDIATE"}) if is_sqlite(engine) else engine
+        return sessionmaker(bind=bind, expire_on_commit=False)
+    readers = sessionmaker(bind=reading(engine), expire_on_commit=False)
+    event.listen(readers, "before_flush", _readers_do_not_write)
+    return readers
+
+
+def reading(engine: Engine) -> Engine:
+    """`engine` for reading only: in autocommit on PostgreSQL (no BEGIN and ROLLBACK round trips
+    around a read; at READ COMMITTED each statement has its own snapshot either way), as it is on
+    SQLite."""
+    return engine if is_sqlite(engine) else engine.execution_options(isolation_level="AUTOCOMMIT")
+
+
+def _readers_do_not_write(session: Session, _context: object, _instances: object) -> None:
+    if session.new or session.dirty or session.deleted:
+        raise RuntimeError("a reading unit of work was asked to write: open it with write=True")
 
 
 def insert_for(dialect_name: str) -> Any:

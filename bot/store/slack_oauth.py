@@ -40,7 +40,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Dialect
 from sqlalchemy.sql.elements import ColumnElement
 
-from bot.store.db import SQLITE_BEGIN, is_sqlite
+from bot.store.db import SQLITE_BEGIN, is_sqlite, reading
 from bot.store.models import Base, UTCDateTime
 
 INSTALLATIONS = "slack_installations"
@@ -187,7 +187,7 @@ def find_bot(
     so the query is built once per shape (`_bot_query`) and only the values are bound."""
     query = _bot_query(enterprise_id is not None, team_id is not None)
     values = {"client_id": client_id, "enterprise_id": enterprise_id, "team_id": team_id}
-    with engine.connect() as conn:
+    with reading(engine).connect() as conn:
         found = conn.execute(query, values).mappings().first()
     return dict(found) if found is not None else None
 

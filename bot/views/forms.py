@@ -67,20 +67,21 @@ class Choices:
 
 def form_for(text: str) -> str | None:
     """The form to open for a command typed without its arguments (`meeting add`, `kostnad`,
-    `body member add`), or with only the record it is about (`meeting agenda add 7`)."""
+    `body member add`), or with only the record it is about (`meeting agenda add 7`). Every
+    command typed passes here first, so it is told apart by its name before it is parsed."""
+    named = grammar.command_named(text)
+    if named is None:
+        return None
+    spec, rest = named
+    name = spec.name
+    if name not in FORMS or name in EDITS or len(rest) > (1 if name in FIRST_GIVEN else 0):
+        return None
     try:
-        words = parsing.split_words(text)
-        if not words or len(words) > 4:
-            return None
         grammar.parse(text)
     except InvalidInput as error:
-        name = error.usage
         missing = error.key in ("error.missing_value", "error.missing_option")
-        if missing and name in FORMS and name not in EDITS:
-            spec = grammar.BY_NAME[name]
-            # the command's own words, and for some forms the record they are about
-            allowed = 1 + len((spec.verb or "").split()) + (1 if name in FIRST_GIVEN else 0)
-            return name if len(words) <= allowed else None
+        if missing and error.usage == name:
+            return name
     return None
 
 
