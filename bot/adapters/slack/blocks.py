@@ -13,7 +13,7 @@ It is also the one place that writes Slack's markup (mrkdwn): the message's span
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from bot.i18n import Translator
@@ -86,7 +86,9 @@ def _cut(text: str, limit: int) -> str:
 
 def escape(text: str) -> str:
     """Text for mrkdwn: the three characters Slack asks apps to escape."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    if "&" in text or "<" in text or ">" in text:  # most text has none: no copies then
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text
 
 
 def mrkdwn(inline: Inline, *, marks: bool = True) -> str:
@@ -94,6 +96,9 @@ def mrkdwn(inline: Inline, *, marks: bool = True) -> str:
     (people and channels stay references)."""
     out: list[str] = []
     for span in inline:
+        if type(span) is Plain:  # by far the most common: spared the match below
+            out.append(escape(span.text))
+            continue
         match span:
             case Plain(text=value):
                 out.append(escape(value))
@@ -279,7 +284,7 @@ def _pieces(message: Message, *, buttons: bool) -> list[_Piece]:
                 several = len(chunks) > 1
                 for chunk in chunks:
                     records = chunk.count("\n") + 1 if several else 0
-                    pieces.append(replace(_section(chunk), records=records))
+                    pieces.append(_Piece({"type": "section", "text": _mrkdwn(chunk)}, len(chunk), records))
             case Fields(pairs=pairs):
                 texts = [_cut(f"*{escape(label)}*\n{mrkdwn(value)}", FIELD_TEXT) for label, value in pairs]
                 for start in range(0, len(texts), FIELDS_PER_SECTION):
