@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
+from babel import Locale
 from babel.dates import format_date, format_time
 from babel.numbers import format_decimal
 
@@ -24,6 +25,8 @@ class Translator:
         if locale not in LOCALES:
             raise ValueError(f"unsupported locale {locale!r}; use one of {', '.join(LOCALES)}")
         self.locale = locale
+        #: Babel's locale, read once (given as a string, Babel parses it again at every call)
+        self.babel = Locale.parse(locale)
 
     # -- words ---------------------------------------------------------------------------------
 
@@ -79,13 +82,13 @@ class Translator:
     # -- numbers, money, dates -----------------------------------------------------------------
 
     def number(self, value: int) -> str:
-        return str(format_decimal(value, locale=self.locale, group_separator=True))
+        return str(format_decimal(value, locale=self.babel, group_separator=True))
 
     def money(self, ore: int, *, unit: bool = True) -> str:
         """Kronor with the locale's grouping; öre only when there are any."""
         sign = "−" if ore < 0 else ""
         kronor, rest = divmod(abs(ore), 100)
-        text = str(format_decimal(kronor, locale=self.locale, group_separator=True))
+        text = str(format_decimal(kronor, locale=self.babel, group_separator=True))
         if rest:
             decimal = "," if self.locale == "sv" else "."
             text += f"{decimal}{rest:02d}"
@@ -93,24 +96,24 @@ class Translator:
 
     def date(self, day: dt.date) -> str:
         """`30 september 2021` / `30 September 2021`."""
-        return str(format_date(day, "d MMMM y", locale=self.locale))
+        return str(format_date(day, "d MMMM y", locale=self.babel))
 
     def short_date(self, day: dt.date, *, today: dt.date | None = None) -> str:
         """`15 feb 2022`, without the year when it is this year."""
         same_year = today is not None and today.year == day.year
         pattern = "d MMM" if same_year else "d MMM y"
-        return str(format_date(day, pattern, locale=self.locale)).replace(".", "")
+        return str(format_date(day, pattern, locale=self.babel)).replace(".", "")
 
     def weekday_date(self, day: dt.date) -> str:
         """`torsdag 30 september 2021`."""
-        return str(format_date(day, "EEEE d MMMM y", locale=self.locale))
+        return str(format_date(day, "EEEE d MMMM y", locale=self.babel))
 
     def short_weekday_date(self, day: dt.date) -> str:
         """`tis 21 sep`."""
-        return str(format_date(day, "EEE d MMM", locale=self.locale)).replace(".", "")
+        return str(format_date(day, "EEE d MMM", locale=self.babel)).replace(".", "")
 
     def time(self, value: dt.time) -> str:
-        return str(format_time(value, "HH:mm", locale=self.locale))
+        return str(format_time(value, "HH:mm", locale=self.babel))
 
     def datetime(self, value: dt.datetime) -> str:
         return f"{self.date(value.date())} {self.time(value.time())}"

@@ -51,7 +51,7 @@ class ReportDocument:
 
 def month(tr: Translator, day: dt.date) -> str:
     """`januari` / `January`: the month standing alone."""
-    return str(format_date(day, "LLLL", locale=tr.locale))
+    return str(format_date(day, "LLLL", locale=tr.babel))
 
 
 def report_document(report: AnnualReport, tr: Translator) -> ReportDocument:
