@@ -105,3 +105,6 @@ class Message:
     more: int = 0
     more_hint: Inline = ()
     extra: dict[str, str] = field(default_factory=dict)
+    #: this very object is shown again and again (help, made once per language and topic): an
+    #: adapter may keep what it made of it rather than make it anew each time
+    made_once: bool = False

@@ -130,3 +130,27 @@ def test_actions_read_back_from_buttons_and_menus() -> None:
     assert parse_action("committee:meeting.cancel", "7") == ("meeting.cancel", "7")
     assert parse_action("committee:meeting.show#1", "7") == ("meeting.show", "7")
     assert parse_action("committee:menu", "consultation.submit:12") == ("consultation.submit", "12")
+
+
+def test_help_is_made_once_and_reads_as_if_made_anew() -> None:
+    import datetime as dt
+    from dataclasses import replace
+
+    from bot.core.results import HelpResult
+    from bot.views.help import _help, help_message
+    from bot.views.words import Words
+
+    tr = Translator("sv")
+    words = Words(tr, "/committee ", dt.date(2026, 12, 2))
+    for topic in (None, "fund", "meeting"):
+        first = help_message(words, HelpResult(topic))
+        again = help_message(replace(words, today=dt.date(2027, 1, 1)), HelpResult(topic))
+        assert again is first and first.made_once
+        fresh = _help(words, topic)
+        assert message_payload(first, tr) == message_payload(fresh, tr)
+        assert message_payload(again, tr) == message_payload(fresh, tr)  # kept, and the same
+    other = help_message(Words(Translator("en"), "/committee ", dt.date(2026, 12, 2)), HelpResult(None))
+    assert (
+        message_payload(other, tr)["text"]
+        != message_payload(help_message(words, HelpResult(None)), tr)["text"]
+    )

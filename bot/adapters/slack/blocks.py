@@ -358,4 +358,21 @@ def fallback(message: Message) -> str:
 
 def message_payload(message: Message, tr: Translator) -> dict[str, Any]:
     """`text` and `blocks` for chat.postMessage, a response_url or a slash command's answer."""
+    if message.made_once:
+        kept = _MADE_ONCE.get(id(message))
+        if kept is None or kept[0] is not message:
+            if len(_MADE_ONCE) >= MADE_ONCE_KEPT:
+                _MADE_ONCE.clear()
+            kept = _MADE_ONCE[id(message)] = (message, _payload(message, tr))
+        return dict(kept[1])
+    return _payload(message, tr)
+
+
+def _payload(message: Message, tr: Translator) -> dict[str, Any]:
     return {"text": fallback(message), "blocks": fit(message, tr, MESSAGE)}
+
+
+#: the payloads of messages made once (`Message.made_once`), by the message (kept alive here,
+#: so that its id is not another's); a handful in practice, never more than this many
+MADE_ONCE_KEPT = 256
+_MADE_ONCE: dict[int, tuple[Message, dict[str, Any]]] = {}
