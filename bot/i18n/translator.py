@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 from babel.dates import format_date, format_time
@@ -17,6 +18,24 @@ LOCALES = ("sv", "en")
 #: values that name something rather than count it: written without grouping (`2021`, `#12345`)
 IDENTIFIERS = frozenset({"year", "number", "paragraph", "week"})
 _SPANS = (Plain, Strong, Emphasis, Strike, Code, Mention, ChannelRef)
+
+
+# Babel's formatting is pure (the same value, pattern and locale give the same words) but costs
+# tens of microseconds a call, and a list formats the same few days and small counts row after
+# row, request after request: each answer is kept, up to a bound, for the life of the process.
+@lru_cache(maxsize=4096)
+def _decimal(value: int, locale: str) -> str:
+    return str(format_decimal(value, locale=locale, group_separator=True))
+
+
+@lru_cache(maxsize=4096)
+def _date(day: dt.date, pattern: str, locale: str) -> str:
+    return str(format_date(day, pattern, locale=locale))
+
+
+@lru_cache(maxsize=1024)
+def _time(value: dt.time, locale: str) -> str:
+    return str(format_time(value, "HH:mm", locale=locale))
 
 
 class Translator:
@@ -79,13 +98,13 @@ class Translator:
     # -- numbers, money, dates -----------------------------------------------------------------
 
     def number(self, value: int) -> str:
-        return str(format_decimal(value, locale=self.locale, group_separator=True))
+        return _decimal(value, self.locale)
 
     def money(self, ore: int, *, unit: bool = True) -> str:
         """Kronor with the locale's grouping; öre only when there are any."""
         sign = "−" if ore < 0 else ""
         kronor, rest = divmod(abs(ore), 100)
-        text = str(format_decimal(kronor, locale=self.locale, group_separator=True))
+        text = _decimal(kronor, self.locale)
         if rest:
             decimal = "," if self.locale == "sv" else "."
             text += f"{decimal}{rest:02d}"
@@ -93,24 +112,24 @@ class Translator:
 
     def date(self, day: dt.date) -> str:
         """`30 september 2021` / `30 September 2021`."""
-        return str(format_date(day, "d MMMM y", locale=self.locale))
+        return _date(day, "d MMMM y", self.locale)
 
     def short_date(self, day: dt.date, *, today: dt.date | None = None) -> str:
         """`15 feb 2022`, without the year when it is this year."""
         same_year = today is not None and today.year == day.year
         pattern = "d MMM" if same_year else "d MMM y"
-        return str(format_date(day, pattern, locale=self.locale)).replace(".", "")
+        return _date(day, pattern, self.locale).replace(".", "")
 
     def weekday_date(self, day: dt.date) -> str:
         """`torsdag 30 september 2021`."""
-        return str(format_date(day, "EEEE d MMMM y", locale=self.locale))
+        return _date(day, "EEEE d MMMM y", self.locale)
 
     def short_weekday_date(self, day: dt.date) -> str:
         """`tis 21 sep`."""
-        return str(format_date(day, "EEE d MMM", locale=self.locale)).replace(".", "")
+        return _date(day, "EEE d MMM", self.locale).replace(".", "")
 
     def time(self, value: dt.time) -> str:
-        return str(format_time(value, "HH:mm", locale=self.locale))
+        return _time(value, self.locale)
 
     def datetime(self, value: dt.datetime) -> str:
         return f"{self.date(value.date())} {self.time(value.time())}"
