@@ -202,7 +202,9 @@ class SqlDecisions(Repository):
         query = select(d).where(*conditions).order_by(d.follow_up_on, d.number)
         return page(self.session, query, limit, to_decision)
 
-    def follow_ups_due(self, *, start: dt.date, end: dt.date | None, limit: int) -> Page[Decision]:
+    def follow_ups_due(
+        self, *, start: dt.date, end: dt.date | None, limit: int, body_id: int | None = None
+    ) -> Page[Decision]:
         d = DecisionRow
         conditions: list[ColumnElement[bool]] = [
             d.workspace_id == self.workspace_id,
@@ -212,6 +214,8 @@ class SqlDecisions(Repository):
         ]
         if end is not None:
             conditions.append(d.follow_up_on <= end)
+        if body_id is not None:
+            conditions.append(d.body_id == body_id)
         query = select(d).where(*conditions).order_by(d.follow_up_on, d.number)
         return page(self.session, query, limit, to_decision)
 
