@@ -20,6 +20,10 @@ IDENTIFIERS = frozenset({"year", "number", "paragraph", "week"})
 _SPANS = (Plain, Strong, Emphasis, Strike, Code, Mention, ChannelRef)
 
 
+#: texts rendered with a value longer than this are not kept (see Translator.__init__)
+_KEPT_VALUE = 200
+
+
 # Babel's formatting is pure (the same value, pattern and locale give the same words) but costs
 # tens of microseconds a call, and a list formats the same few days and small counts row after
 # row, request after request: each answer is kept, up to a bound, for the life of the process.
@@ -43,17 +47,31 @@ class Translator:
         if locale not in LOCALES:
             raise ValueError(f"unsupported locale {locale!r}; use one of {', '.join(LOCALES)}")
         self.locale = locale
+        # A text is the same for the same key and values (the catalog does not change while the
+        # bot runs); a list asks for the same few ("due in 3 working days", "Show") row after
+        # row and request after request. Values are keyed with their types (1 and True read
+        # differently); an unhashable value is rendered afresh.
+        self._rendered = lru_cache(maxsize=2048)(self._render)
 
     # -- words ---------------------------------------------------------------------------------
 
     def inline(self, key: str, /, **params: Any) -> Inline:
         """The text as spans: the template's own markup read first, then each value put in as
         plain text (or as the spans it already is). Values the template does not name are ignored."""
+        items = tuple((k, type(v), v) for k, v in params.items())
+        if any(isinstance(v, str) and len(v) > _KEPT_VALUE for v in params.values()):
+            return self._render(key, items)  # a long text (a decision's) is not kept
+        try:
+            return self._rendered(key, items)
+        except TypeError:  # a value that cannot be a key (a list)
+            return self._render(key, items)
+
+    def _render(self, key: str, params: tuple[tuple[str, type, Any], ...]) -> Inline:
         entry = CATALOG.get(key)
         if entry is None:
             raise KeyError(f"message {key!r} is not in the catalog")
         nodes = template.parse(entry[self.locale])
-        values = {k: (str(v) if k in IDENTIFIERS and isinstance(v, int) else v) for k, v in params.items()}
+        values = {k: (str(v) if k in IDENTIFIERS and isinstance(v, int) else v) for k, _, v in params}
         return template.render(nodes, values, self._spans)
 
     def t(self, key: str, /, **params: Any) -> str:
