@@ -170,10 +170,17 @@ class ConsultationRepository(Protocol):
         ...
 
     def due(
-        self, *, start: dt.date | None, end: dt.date | None, received_by: dt.date | None, limit: int
+        self,
+        *,
+        start: dt.date | None,
+        end: dt.date | None,
+        received_by: dt.date | None,
+        limit: int,
+        body_id: int | None = None,
     ) -> Page[Consultation]:
         """Unanswered consultations due between `start` and `end` (either open-ended), by due
-        date; with `received_by`, those received and not yet answered on that day."""
+        date; with `received_by`, those received and not yet answered on that day; with
+        `body_id`, those of that body only."""
         ...
 
     def open_of(self, owner: str, on: dt.date, limit: int) -> Page[Consultation]:

@@ -141,8 +141,11 @@ class DecisionRepository(Protocol):
         """Decisions whose follow-up is not done: `owner`'s, or those due before `before`."""
         ...
 
-    def follow_ups_due(self, *, start: dt.date, end: dt.date | None, limit: int) -> Page[Decision]:
-        """Unfinished follow-ups dated from `start` to `end` (open-ended when None), soonest first."""
+    def follow_ups_due(
+        self, *, start: dt.date, end: dt.date | None, limit: int, body_id: int | None = None
+    ) -> Page[Decision]:
+        """Unfinished follow-ups dated from `start` to `end` (open-ended when None), soonest
+        first; with `body_id`, that body's only."""
         ...
 
     def recorded_since(

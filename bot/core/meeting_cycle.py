@@ -215,14 +215,11 @@ def draft_due(workdays: WorkingDays, meeting: Meeting, plan: ConsultationPlan) -
 
 def previous_meeting_day(uow: UnitOfWork, meeting: Meeting) -> dt.date | None:
     """The day of the body's last meeting before this one that was not cancelled."""
-    earlier = uow.meetings.find(
-        body_id=meeting.body.id,
+    return uow.meetings.last_held(
+        meeting.body.id,
         start=meeting.date - PREVIOUS_MEETING_LOOKBACK,
         end=meeting.date - dt.timedelta(days=1),
-        limit=500,
     )
-    days = [m.date for m in earlier.items if not m.cancelled]
-    return max(days) if days else None
 
 
 def derived_items(uow: UnitOfWork, meeting: Meeting) -> list[NewAgendaItem]:
@@ -230,16 +227,16 @@ def derived_items(uow: UnitOfWork, meeting: Meeting) -> list[NewAgendaItem]:
     due after its previous meeting and by this one, and the consultations planned for it."""
     since = previous_meeting_day(uow, meeting)
     start = since + dt.timedelta(days=1) if since else meeting.date - PREVIOUS_MEETING_LOOKBACK
+    body_id = meeting.body.id
     items: list[NewAgendaItem] = []
-    follow_ups = uow.decisions.follow_ups_due(start=start, end=meeting.date, limit=200)
+    follow_ups = uow.decisions.follow_ups_due(start=start, end=meeting.date, limit=200, body_id=body_id)
     for d in follow_ups.items:
-        if d.body.id == meeting.body.id:
-            items.append(NewAgendaItem(d.text, AgendaSource.FOLLOW_UP, d.number, owner=d.owner))
+        items.append(NewAgendaItem(d.text, AgendaSource.FOLLOW_UP, d.number, owner=d.owner))
     planned = {p.consultation_number for p in uow.cycle.plans_for(meeting.id)}
-    due = uow.consultations.due(start=start, end=meeting.date, received_by=None, limit=200)
-    numbers = {c.number for c in due.items if c.body is not None and c.body.id == meeting.body.id}
-    for number in sorted(numbers | planned):
-        c = uow.consultations.get(number)
+    due = uow.consultations.due(start=start, end=meeting.date, received_by=None, limit=200, body_id=body_id)
+    unanswered = {c.number: c for c in due.items}  # read as they are now: none answered
+    for number in sorted(unanswered.keys() | planned):
+        c = unanswered.get(number) or uow.consultations.get(number)
         if c is not None and c.submitted_on is None:
             items.append(NewAgendaItem(c.title, AgendaSource.CONSULTATION, c.number, True, c.owner))
     return items

@@ -116,6 +116,10 @@ class MeetingRepository(Protocol):
         """Meetings (cancelled ones too) from `start` to `end`, either open-ended, soonest first."""
         ...
 
+    def last_held(self, body_id: int, *, start: dt.date, end: dt.date) -> dt.date | None:
+        """The day of the body's last meeting from `start` to `end` that was not cancelled."""
+        ...
+
     def cancel(self, meeting_id: int, at: dt.datetime | None) -> None:
         """Cancel a meeting (None: plan it again, `undo`)."""
         ...

@@ -44,17 +44,27 @@ def parse(template: str) -> tuple[Node, ...]:
     return tuple(nodes)
 
 
-def _fill(chunk: str, values: Mapping[str, Any], value: Callable[[Any], Inline]) -> Inline:
-    spans: list[Span] = []
+@cache
+def _pieces(chunk: str) -> tuple[tuple[Inline, str | None], ...]:
+    """A chunk as (its text before a field, the field's name), the last with no field."""
+    pieces: list[tuple[Inline, str | None]] = []
     at = 0
     for m in _FIELD.finditer(chunk):
-        spans.extend(text(chunk[at : m.start()]))
-        name = m.group(1)
+        pieces.append((text(chunk[at : m.start()]), m.group(1)))
+        at = m.end()
+    pieces.append((text(chunk[at:]), None))
+    return tuple(pieces)
+
+
+def _fill(chunk: str, values: Mapping[str, Any], value: Callable[[Any], Inline]) -> Inline:
+    spans: list[Span] = []
+    for before, name in _pieces(chunk):
+        spans.extend(before)
+        if name is None:
+            continue
         if name not in values:
             raise KeyError(f"the template needs a value for {{{name}}}")
         spans.extend(value(values[name]))
-        at = m.end()
-    spans.extend(text(chunk[at:]))
     return tuple(spans)
 
 

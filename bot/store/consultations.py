@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import ColumnElement, or_, select, update
+from sqlalchemy import ColumnElement, func, or_, select, update
 
 from bot.core.base import Page
 from bot.core.consultations import Consultation, ConsultationFields, ConsultationState, NewConsultation
@@ -63,12 +63,7 @@ class SqlConsultations(Repository):
     ) -> Page[Consultation]:
         c = ConsultationRow
         received = or_(c.received_on.is_(None), c.received_on <= on)
-        # No answer is dated in the future, so from today on "unanswered" is "not submitted":
-        # the partial index of unanswered consultations then serves the list.
-        current = today is not None and on >= today
-        unanswered = (
-            c.submitted_on.is_(None) if current else or_(c.submitted_on.is_(None), c.submitted_on > on)
-        )
+        unanswered = self._unanswered_on(on, today)
         conditions: list[ColumnElement[bool]] = [c.workspace_id == self.workspace_id, c.removed_at.is_(None)]
         order: list[Any] = [c.due_on, c.number]
         if state is ConsultationState.OPEN:  # every unanswered one, the overdue included
@@ -81,6 +76,20 @@ class SqlConsultations(Repository):
         else:
             order = [c.due_on.desc(), c.number.desc()]
         return page(self.session, select(c).where(*conditions).order_by(*order), limit, to_consultation)
+
+    def _unanswered_on(self, on: dt.date, today: dt.date | None) -> ColumnElement[bool]:
+        """Not answered on the day `on`. No answer is dated after today, so from today on (or
+        from the register's latest answer on, for a day in the past) that is "not submitted",
+        which the partial index of unanswered consultations serves; otherwise an answer given
+        after `on` still counts as none, and the whole history is read."""
+        c = ConsultationRow
+        if today is None or on < today:
+            latest = self.session.scalar(
+                select(func.max(c.submitted_on)).where(c.workspace_id == self.workspace_id)
+            )
+            if latest is not None and latest > on:
+                return or_(c.submitted_on.is_(None), c.submitted_on > on)
+        return c.submitted_on.is_(None)
 
     def submit(self, consultation_id: int, on: dt.date | None) -> None:
         self.session.execute(
@@ -111,7 +120,13 @@ class SqlConsultations(Repository):
         self.session.expire_all()
 
     def due(
-        self, *, start: dt.date | None, end: dt.date | None, received_by: dt.date | None, limit: int
+        self,
+        *,
+        start: dt.date | None,
+        end: dt.date | None,
+        received_by: dt.date | None,
+        limit: int,
+        body_id: int | None = None,
     ) -> Page[Consultation]:
         c = ConsultationRow
         conditions: list[ColumnElement[bool]] = [
@@ -121,12 +136,14 @@ class SqlConsultations(Repository):
         if received_by is None:
             conditions.append(c.submitted_on.is_(None))
         else:  # unanswered on that day, as the digest of that day reads them
-            conditions.append(or_(c.submitted_on.is_(None), c.submitted_on > received_by))
+            conditions.append(self._unanswered_on(received_by, None))
             conditions.append(or_(c.received_on.is_(None), c.received_on <= received_by))
         if start is not None:
             conditions.append(c.due_on >= start)
         if end is not None:
             conditions.append(c.due_on <= end)
+        if body_id is not None:
+            conditions.append(c.body_id == body_id)
         query = select(c).where(*conditions).order_by(c.due_on, c.number)
         return page(self.session, query, limit, to_consultation)
 

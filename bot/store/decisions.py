@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-from sqlalchemy import ColumnElement, and_, column, func, select, table, update
+from sqlalchemy import ColumnElement, column, func, select, table, update
 
 from bot.core import parsing
 from bot.core.base import Page
@@ -15,12 +15,23 @@ from bot.store.bodies import to_body
 from bot.store.models import DecisionRow
 from bot.store.paging import Repository, dialect, page
 
-#: SQLite's substring index over decisions' text (migration 0004): an FTS5 trigram table
-_DECISIONS_FTS = table("decisions_fts", column("rowid"), column("text_folded"))
+#: SQLite's substring index over decisions' text (migration 0004): an FTS5 trigram table (its
+#: column named as the table is FTS5's hidden one, the left side of MATCH)
+_DECISIONS_FTS = table("decisions_fts", column("rowid"), column("decisions_fts"))
 #: a word found in more decisions than this is searched by scanning in date order instead
 FTS_CANDIDATES = 1000
 #: words it can serve: three characters or more, none of LIKE's own
 _FTS_WORD = re.compile(r"^[^%_\\]{3,}$")
+#: a search counts its matches up to this many, then says "100+". Counting a common word to
+#: 1,000 read thousands of decisions' texts (the LIKE has no index to stop it), ten times what
+#: finding the page costs; a reader of 25 matches is told no less by "100+" than by "1 000+":
+#: there are many, narrow the search.
+SEARCH_COUNT_CAP = 100
+
+
+def _phrase(word: str) -> str:
+    """The word as an FTS5 string: with the trigram tokenizer, a phrase matches it as a substring."""
+    return '"' + word.replace('"', '""') + '"'
 
 
 def _like(word: str) -> str:
@@ -105,18 +116,44 @@ class SqlDecisions(Repository):
             if dialect(self.session) == "sqlite" and _FTS_WORD.match(word):
                 # SQLite: the trigram table names the few decisions holding a rare word, so the
                 # page need not read the history. A common word's list would cost more than it
-                # saves (the date-ordered scan finds a page of it at once): it is left out.
+                # saves (the date-ordered scan finds a page of it at once): it is left out. The
+                # phrase query reads only the index (a LIKE on the table checks every candidate's
+                # text as well, five times the cost).
                 found = self.session.scalars(
                     select(_DECISIONS_FTS.c.rowid)
-                    .where(_DECISIONS_FTS.c.text_folded.like(f"%{word}%"))
+                    .where(_DECISIONS_FTS.c.decisions_fts.match(_phrase(word)))
                     .limit(FTS_CANDIDATES + 1)
                 ).all()
                 if len(found) <= FTS_CANDIDATES:
                     candidates = set(found) if candidates is None else candidates & set(found)
-        if candidates is not None:  # the LIKEs above stay the arbiter
-            conditions.append(d.id.in_(sorted(candidates)))
-        query = select(d).where(and_(*conditions)).order_by(d.decided_on.desc(), d.number.desc())
-        return page(self.session, query, limit, to_decision)
+        order = (d.decided_on.desc(), d.number.desc())
+        if not words:
+            return page(self.session, select(d).where(*conditions).order_by(*order), limit, to_decision)
+        # A search reads its matches once, newest first, as keys only and no further than the
+        # count's cap; then the page's decisions by id.
+        if candidates is not None:
+            # The few candidates (the LIKEs stay the arbiter) are ordered here: asked to order
+            # them, SQLite would walk the date index through the whole history instead.
+            matches = sorted(
+                self.session.execute(
+                    select(d.id, d.decided_on, d.number).where(*conditions, d.id.in_(sorted(candidates)))
+                ),
+                key=lambda r: (r.decided_on, r.number),
+                reverse=True,
+            )
+            ids = [r.id for r in matches[: SEARCH_COUNT_CAP + 1]]
+        else:
+            ids = list(
+                self.session.scalars(
+                    select(d.id).where(*conditions).order_by(*order).limit(SEARCH_COUNT_CAP + 1)
+                )
+            )
+        rows = self.session.scalars(select(d).where(d.id.in_(ids[:limit])).order_by(*order)).unique().all()
+        return Page(
+            tuple(to_decision(r) for r in rows),
+            min(len(ids), SEARCH_COUNT_CAP),
+            capped=len(ids) > SEARCH_COUNT_CAP,
+        )
 
     def finish_follow_up(self, decision_id: int, on: dt.date | None) -> None:
         self.session.execute(
@@ -165,7 +202,9 @@ class SqlDecisions(Repository):
         query = select(d).where(*conditions).order_by(d.follow_up_on, d.number)
         return page(self.session, query, limit, to_decision)
 
-    def follow_ups_due(self, *, start: dt.date, end: dt.date | None, limit: int) -> Page[Decision]:
+    def follow_ups_due(
+        self, *, start: dt.date, end: dt.date | None, limit: int, body_id: int | None = None
+    ) -> Page[Decision]:
         d = DecisionRow
         conditions: list[ColumnElement[bool]] = [
             d.workspace_id == self.workspace_id,
@@ -175,6 +214,8 @@ class SqlDecisions(Repository):
         ]
         if end is not None:
             conditions.append(d.follow_up_on <= end)
+        if body_id is not None:
+            conditions.append(d.body_id == body_id)
         query = select(d).where(*conditions).order_by(d.follow_up_on, d.number)
         return page(self.session, query, limit, to_decision)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import ColumnElement, select, update
+from sqlalchemy import ColumnElement, func, select, update
 
 from bot.core.base import Page
 from bot.core.meetings import Meeting, MeetingFields, NewMeeting
@@ -73,6 +73,19 @@ class SqlMeetings(Repository):
             .order_by(MeetingRow.meeting_date, MeetingRow.meeting_time, MeetingRow.number)
         )
         return page(self.session, query, limit, to_meeting)
+
+    def last_held(self, body_id: int, *, start: dt.date, end: dt.date) -> dt.date | None:
+        m = MeetingRow
+        return self.session.scalar(
+            select(func.max(m.meeting_date)).where(
+                m.workspace_id == self.workspace_id,
+                m.removed_at.is_(None),
+                m.cancelled_at.is_(None),
+                m.body_id == body_id,
+                m.meeting_date >= start,
+                m.meeting_date <= end,
+            )
+        )
 
     def cancel(self, meeting_id: int, at: dt.datetime | None) -> None:
         self.session.execute(update(MeetingRow).where(MeetingRow.id == meeting_id).values(cancelled_at=at))

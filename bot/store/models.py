@@ -124,6 +124,19 @@ class MeetingRow(Base):
     __table_args__ = (
         UniqueConstraint("workspace_id", "number"),
         Index("ix_meetings_workspace_date", "workspace_id", "meeting_date"),
+        # Meetings in the register, in the order `meeting list` and the digest read them: the
+        # page is the index's first entries and the count reads the index alone (migration 0010;
+        # `removed_at`, always NULL here, is in it so that SQLite sees every column it asks for).
+        Index(
+            "ix_meetings_live_date",
+            "workspace_id",
+            "meeting_date",
+            "meeting_time",
+            "number",
+            "removed_at",
+            sqlite_where=text("removed_at IS NULL"),
+            postgresql_where=text("removed_at IS NULL"),
+        ),
     )
 
     id: Mapped[Id]
@@ -150,15 +163,20 @@ class ConsultationRow(Base):
         UniqueConstraint("workspace_id", "number"),
         Index("ix_consultations_workspace_due", "workspace_id", "due_on"),
         Index("ix_consultations_workspace_submitted", "workspace_id", "submitted_on"),
-        # The unanswered ones, in due order: what `consultation list` and the digest read, the
-        # same size whether the history behind them is a year or a decade.
+        # The unanswered ones in the register, in due order: what `consultation list` and the
+        # digest read, the same size whether the history behind them is a year or a decade. With
+        # every column their conditions name in it (`submitted_on` and `removed_at` always NULL),
+        # their count reads the index alone (migration 0010).
         Index(
-            "ix_consultations_unanswered",
+            "ix_consultations_unanswered_live",
             "workspace_id",
             "due_on",
             "number",
-            sqlite_where=text("submitted_on IS NULL"),
-            postgresql_where=text("submitted_on IS NULL"),
+            "received_on",
+            "submitted_on",
+            "removed_at",
+            sqlite_where=text("submitted_on IS NULL AND removed_at IS NULL"),
+            postgresql_where=text("submitted_on IS NULL AND removed_at IS NULL"),
         ),
     )
 

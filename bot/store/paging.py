@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, func, literal, select
 from sqlalchemy.orm import Session
 
 from bot.core.base import Page
@@ -21,7 +21,9 @@ def page(session: Session, query: Select[Any], limit: int, convert: Callable[[An
     rows = session.scalars(query.limit(limit)).unique().all()
     if len(rows) < limit:
         return Page(tuple(convert(r) for r in rows), len(rows))
-    bounded = query.order_by(None).limit(COUNT_CAP + 1).subquery()
+    # the rows counted carry no columns: an index that holds the conditions' columns answers
+    # the count alone, without reading the rows themselves
+    bounded = query.with_only_columns(literal(1)).order_by(None).limit(COUNT_CAP + 1).subquery()
     total = session.scalar(select(func.count()).select_from(bounded)) or 0
     return Page(tuple(convert(r) for r in rows), min(total, COUNT_CAP), capped=total > COUNT_CAP)
 

@@ -139,6 +139,14 @@ class MemoryMeetings(_Repository):
         found.sort(key=lambda m: (m.date, m.time or dt.time.min, m.number))
         return _page(found, limit)
 
+    def last_held(self, body_id: int, *, start: dt.date, end: dt.date) -> dt.date | None:
+        held = [
+            m.date
+            for m in self.state.meetings.values()
+            if m.body.id == body_id and not m.cancelled and start <= m.date <= end
+        ]
+        return max(held, default=None)
+
     def cancel(self, meeting_id: int, at: dt.datetime | None) -> None:
         self.state.meetings[meeting_id] = replace(self.state.meetings[meeting_id], cancelled=at is not None)
 
@@ -216,12 +224,19 @@ class MemoryConsultations(_Repository):
         _set_removed(self.state, self.state.consultations, number, at)
 
     def due(
-        self, *, start: dt.date | None, end: dt.date | None, received_by: dt.date | None, limit: int
+        self,
+        *,
+        start: dt.date | None,
+        end: dt.date | None,
+        received_by: dt.date | None,
+        limit: int,
+        body_id: int | None = None,
     ) -> Page[Consultation]:
         found = [
             c
             for c in self.state.consultations.values()
-            if (c.submitted_on is None or (received_by is not None and c.submitted_on > received_by))
+            if (body_id is None or (c.body is not None and c.body.id == body_id))
+            and (c.submitted_on is None or (received_by is not None and c.submitted_on > received_by))
             and (start is None or c.due_on >= start)
             and (end is None or c.due_on <= end)
             and (received_by is None or c.received_on is None or c.received_on <= received_by)
@@ -319,8 +334,11 @@ class MemoryDecisions(_Repository):
             limit,
         )
 
-    def follow_ups_due(self, *, start: dt.date, end: dt.date | None, limit: int) -> Page[Decision]:
-        return _page(self._open(lambda d, on: on >= start and (end is None or on <= end)), limit)
+    def follow_ups_due(
+        self, *, start: dt.date, end: dt.date | None, limit: int, body_id: int | None = None
+    ) -> Page[Decision]:
+        found = self._open(lambda d, on: on >= start and (end is None or on <= end))
+        return _page([d for d in found if body_id is None or d.body.id == body_id], limit)
 
     def recorded_since(
         self, since: dt.datetime, *, limit: int, until: dt.datetime | None = None

@@ -9,6 +9,7 @@ from sqlalchemy import insert, update
 
 from bot.bootstrap import Bot
 from bot.core import parsing
+from bot.store.decisions import SEARCH_COUNT_CAP
 from bot.store.models import DecisionRow, Workspace
 from bot.store.paging import COUNT_CAP
 from tests.helpers import say, text_of
@@ -40,17 +41,34 @@ def load_decisions(bot: Bot, count: int) -> None:
         conn.execute(update(Workspace).where(Workspace.id == "local").values(next_number=count + 2))
 
 
-def test_a_long_search_counts_to_a_ceiling(bot: Bot) -> None:
+def test_a_long_list_counts_to_a_ceiling(bot: Bot) -> None:
     load_decisions(bot, COUNT_CAP + 50)
-    reply = say(bot, "decision list beslut")
+    reply = say(bot, "decision list")
     page = reply.result.page
     assert len(page.items) == 25 and page.capped and page.total == COUNT_CAP
     text = text_of(reply).replace("\u00a0", " ")
     assert "Beslut (1 000+)" in text
     assert "… och 975+ till." in text
-    # A narrower search is counted exactly.
+
+
+def test_a_long_search_counts_to_a_lower_ceiling(bot: Bot) -> None:
+    load_decisions(bot, COUNT_CAP + 50)
+    reply = say(bot, "decision list beslut")
+    page = reply.result.page
+    assert len(page.items) == 25 and page.capped and page.total == SEARCH_COUNT_CAP == 100
+    assert [d.number for d in page.items] == list(range(COUNT_CAP + 51, COUNT_CAP + 26, -1))  # newest first
+    text = text_of(reply).replace("\u00a0", " ")
+    assert "Beslut (100+)" in text
+    assert "… och 75+ till." in text
     half = say(bot, "decision list tvärförbindelse").result.page
-    assert (half.total, half.capped) == (525, False)
+    assert (half.total, half.capped) == (SEARCH_COUNT_CAP, True)
+    # A narrower search is counted exactly: by a scan (no word the trigram index serves) …
+    narrow = say(bot, "decision list nummer 10").result.page
+    assert (narrow.total, narrow.capped, len(narrow.items)) == (70, False, 25)
+    assert narrow.items[0].number == 1049 + 2 and narrow.items[-1].number == 1025 + 2
+    # … and through the index (SQLite's trigram table names the few candidates)
+    few = say(bot, "decision list nummer 10 tvärförbindelse").result.page
+    assert (few.total, few.capped) == (len([i for i in range(1050) if "10" in str(i) and i % 2]), False)
 
 
 def test_search_finds_words_of_every_length_and_kind(bot: Bot) -> None:
