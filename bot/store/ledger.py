@@ -68,6 +68,38 @@ def _balances() -> Select[int, int, str, int, int]:
 BALANCES = _balances()
 
 
+def _fund_years() -> Select[int, int, str, int, int, int, int]:
+    """Each fund's year: the balance before it, and the year's opening balances, income and
+    costs. Month sums only (a handful of rows per fund); built once, the year bound when it runs."""
+    m = LedgerMonthRow
+    first, last = bindparam("first", type_=Integer), bindparam("last", type_=Integer)
+
+    def month_sum(amount: Any, *during: ColumnElement[bool]) -> Any:
+        return (
+            select(func.coalesce(func.sum(amount), 0))
+            .where(m.fund_id == FundRow.id, *during)
+            .scalar_subquery()
+        )
+
+    in_year = (m.month >= first, m.month <= last)
+    return (
+        select(
+            FundRow.id,
+            FundRow.number,
+            FundRow.name,
+            month_sum(m.opening + m.income - m.costs, m.month < first),
+            month_sum(m.opening, *in_year),
+            month_sum(m.income, *in_year),
+            month_sum(m.costs, *in_year),
+        )
+        .where(FundRow.workspace_id == bindparam("workspace", type_=String))
+        .order_by(FundRow.number)
+    )
+
+
+FUND_YEARS = _fund_years()
+
+
 class SqlLedger(Repository):
     def add_fund(self, number: int, name: str, at: dt.datetime) -> Fund:
         row = FundRow(workspace_id=self.workspace_id, number=number, name=name, created_at=at)
@@ -126,33 +158,15 @@ class SqlLedger(Repository):
         ]
 
     def fund_years(self, year: int) -> list[FundYear]:
-        funds = self.funds()
-        if not funds:
-            return []
-        ids = [f.id for f in funds]
-        m = LedgerMonthRow
-        first, last = year * 100 + 1, year * 100 + 12
-        before: dict[int, Any] = dict(
-            self.session.execute(
-                select(m.fund_id, func.sum(m.opening + m.income - m.costs))
-                .where(m.fund_id.in_(ids), m.month < first)
-                .group_by(m.fund_id)
-            ).all()
+        """Each fund's year, in one statement (`FUND_YEARS`)."""
+        rows = self.session.execute(
+            FUND_YEARS, {"workspace": self.workspace_id, "first": year * 100 + 1, "last": year * 100 + 12}
         )
-        during = {
-            fund_id: (int(o or 0), int(i or 0), int(c or 0))
-            for fund_id, o, i, c in self.session.execute(
-                select(m.fund_id, func.sum(m.opening), func.sum(m.income), func.sum(m.costs))
-                .where(m.fund_id.in_(ids), m.month >= first, m.month <= last)
-                .group_by(m.fund_id)
-            ).all()
-        }
-        lines = []
-        for f in funds:
-            opening_in_year, income, costs = during.get(f.id, (0, 0, 0))
-            # An opening balance booked during the year is where the fund starts, not income.
-            lines.append(FundYear(f, int(before.get(f.id) or 0) + opening_in_year, income, costs))
-        return lines
+        # An opening balance booked during the year is where the fund starts, not income.
+        return [
+            FundYear(Fund(i, number, name), int(before) + int(opening), int(income), int(costs))
+            for i, number, name, before, opening, income, costs in rows
+        ]
 
     def entries(self, fund_id: int, year: int | None, limit: int) -> Page[LedgerEntry]:
         e = LedgerEntryRow

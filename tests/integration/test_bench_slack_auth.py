@@ -84,21 +84,45 @@ def test_report_says_no_figure_for_a_zero_or_missing_throughput() -> None:
     lines = report._slack(
         "sqlite",
         {
-            "latency": {"help": {"baseline": {"p50": 0.0, "p95": 0.0, "p99": 0.0}, "small": _ms(1.0)}},
+            "latency": {"help": {"baseline": {"p50": 0.0, "p95": 0.0, "p99": 0.0}, "year": _ms(1.0)}},
             "throughput": {
-                "command": "fund balance",
-                "size": "small",
-                "bot": {"8": {"seconds": 0.5, "per_second": 400.0, "p50": 0.01, "p99": 0.02, "failures": 0}},
-                "baseline": {"8": {"per_second": 0.0, "p50": None, "p99": None, "failures": 3}},
+                "size": "year",
+                "commands": {
+                    "fund balance": {
+                        "bot": {
+                            "8": {
+                                "seconds": 0.5,
+                                "per_second": 400.0,
+                                "p50": 0.01,
+                                "p99": 0.02,
+                                "failures": 0,
+                            },
+                            "32": {
+                                "seconds": 0.5,
+                                "per_second": 300.0,
+                                "p50": 0.01,
+                                "p99": 0.02,
+                                "failures": 0,
+                            },
+                        },
+                        "baseline": {"8": {"per_second": 0.0, "p50": None, "p99": None, "failures": 3}},
+                    }
+                },
             },
             "serve": {},
         },
         aims,
     )
     text = "\n".join(lines)
-    assert "| 8 | 400 | 0 | no figure |" in text
-    assert "| 32 | no figure | no figure | no figure |" in text
-    assert ["p50 ≤ 2× baseline at small: help", "sqlite", "no figure", "no figure"] in aims
+    assert "| fund balance | 8 | 400 | 0 | no figure |" in text
+    assert "| fund balance | 32 | 300 | no figure | no figure |" in text  # the baseline's is missing
+    assert ["p50 ≤ 3× baseline at year: help", "sqlite", "no figure", "no figure"] in aims
+    assert [
+        "throughput at 8 clients ≥ 50% of the baseline's: fund balance",
+        "sqlite",
+        "no figure",
+        "no figure",
+    ] in aims
 
 
 def _ms(value: float) -> dict[str, float]:

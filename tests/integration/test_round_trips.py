@@ -52,6 +52,7 @@ def statements(bot: Bot) -> Iterator[Statements]:
     [
         ("help", 0),
         ("fund balance", 1),
+        ("fund report 2024", 1),
         ("consultation list open", 2),
         ("meeting list", 2),
         ("decision list Kompetensfonden", 3),
