@@ -24,6 +24,7 @@ from bot.core.clock import FixedClock
 from bot.core.reminders import DeliveryStatus
 from bot.reminders.posting import SLACK, OnePoster
 from bot.store import slack_oauth
+from bot.store.db import make_engine
 from bot.store.schema import Base
 from bot.views.inline import text
 from bot.views.message import Message, Text
@@ -274,3 +275,38 @@ def test_an_export_carries_no_bot_token(database_url: str, fake: FakeSlack) -> N
     assert "xoxb-token-of-a" not in data
     assert "slack_installations" not in data and "slack_bots" not in data
     assert "consultations" in data
+
+
+def _installation(team: str, token: str, at: float) -> Installation:
+    return Installation(
+        app_id="A1",
+        team_id=team,
+        bot_token=token,
+        bot_id="B" + team,
+        bot_user_id="UB" + team,
+        bot_scopes=["commands"],
+        user_id="U0INSTALLER",
+        installed_at=at,
+    )
+
+
+def test_a_workspaces_bot_is_kept_a_few_seconds_and_this_process_sees_its_own_changes_at_once(
+    database_url: str,
+) -> None:
+    import time
+
+    engine = make_engine(database_url)
+    worker, other = Installations(engine, CLIENT_ID, bots_kept_s=0.5), Installations(engine, CLIENT_ID)
+    assert worker.find_bot(enterprise_id=None, team_id="T1") is None  # not installed: asked every time
+    other.save(_installation("T1", "xoxb-first", 1_700_000_000.0))
+    first = worker.find_bot(enterprise_id=None, team_id="T1")
+    assert first is not None and first.bot_token == "xoxb-first"  # a new install works at once
+    other.save(_installation("T1", "xoxb-second", 1_700_000_100.0))  # reinstalled on another worker
+    kept = worker.find_bot(enterprise_id=None, team_id="T1")
+    assert kept is not None and kept.bot_token == "xoxb-first"  # kept for a moment
+    time.sleep(0.6)
+    fresh = worker.find_bot(enterprise_id=None, team_id="T1")
+    assert fresh is not None and fresh.bot_token == "xoxb-second"
+    worker.delete_all(enterprise_id=None, team_id="T1")  # uninstalled here: seen here at once
+    assert worker.find_bot(enterprise_id=None, team_id="T1") is None
+    engine.dispose()

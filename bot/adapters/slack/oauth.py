@@ -56,14 +56,21 @@ def redirect_url(settings: Settings) -> str | None:
     return settings.public_url + REDIRECT_PATH if settings.public_url else None
 
 
+#: how long a workspace's bot, once read, is used without reading it again (seconds)
+BOTS_KEPT_S = 10.0
+
+
 class Installations(InstallationStore):
     """slack_sdk's installation store for the bot's database: its `SQLAlchemyInstallationStore`,
     query for query, on the tables of bot.store.slack_oauth (whose module docstring says why not
     slack_sdk's class itself). Only bot tokens are installed; each install keeps its own row."""
 
-    def __init__(self, engine: Engine, client_id: str) -> None:
+    def __init__(self, engine: Engine, client_id: str, *, bots_kept_s: float = BOTS_KEPT_S) -> None:
         self.engine = engine
         self.client_id = client_id
+        #: a workspace's bot as last read, and until when (monotonic) it is used without asking
+        self._bots: dict[tuple[str | None, str | None], tuple[float, InstalledBot]] = {}
+        self._kept_s = bots_kept_s
 
     @property
     def logger(self) -> logging.Logger:
@@ -88,6 +95,7 @@ class Installations(InstallationStore):
 
     def save_bot(self, bot: InstalledBot) -> None:
         slack_oauth.save_bot(self.engine, {**bot.to_dict(), "client_id": self.client_id})
+        self._bots.clear()
 
     def find_bot(
         self,
@@ -96,10 +104,25 @@ class Installations(InstallationStore):
         team_id: str | None,
         is_enterprise_install: bool | None = False,
     ) -> InstalledBot | None:
+        """The workspace's newest bot. Bolt asks for it on every request (one query each), so
+        a bot found is kept for `BOTS_KEPT_S`; what this process saves or deletes is seen at
+        once, what another process did within that time (a reinstall's new token) at the latest
+        when it has passed. A workspace without a bot is asked again every time: a new install
+        works on every worker at once."""
         if is_enterprise_install:
             team_id = None
+        key = (enterprise_id, team_id)
+        kept = self._bots.get(key)
+        now = time.monotonic()
+        if kept is not None and kept[0] > now:
+            return kept[1]
         row = slack_oauth.find_bot(self.engine, self.client_id, enterprise_id, team_id)
-        return InstalledBot(**_fields(row, _BOT_FIELDS)) if row is not None else None
+        if row is None:
+            self._bots.pop(key, None)
+            return None
+        bot = InstalledBot(**_fields(row, _BOT_FIELDS))
+        self._bots[key] = (now + self._kept_s, bot)
+        return bot
 
     def find_installation(
         self,
@@ -124,6 +147,7 @@ class Installations(InstallationStore):
 
     def delete_bot(self, *, enterprise_id: str | None, team_id: str | None) -> None:
         slack_oauth.delete_bots(self.engine, self.client_id, enterprise_id, team_id)
+        self._bots.clear()
         log.info(
             "the bot token of workspace %s was revoked: its installation is deleted", team_id or enterprise_id
         )
@@ -135,6 +159,7 @@ class Installations(InstallationStore):
 
     def delete_all(self, *, enterprise_id: str | None, team_id: str | None) -> None:
         slack_oauth.delete_bots(self.engine, self.client_id, enterprise_id, team_id)
+        self._bots.clear()
         slack_oauth.delete_installations(self.engine, self.client_id, enterprise_id, team_id)
         log.info(
             "uninstalled from workspace %s: its installation is deleted, its records kept",
