@@ -21,9 +21,10 @@ def page(session: Session, query: Select[Any], limit: int, convert: Callable[[An
     rows = session.scalars(query.limit(limit)).unique().all()
     if len(rows) < limit:
         return Page(tuple(convert(r) for r in rows), len(rows))
-    # the rows counted carry no columns: an index that holds the conditions' columns answers
-    # the count alone, without reading the rows themselves
-    bounded = query.with_only_columns(literal(1)).order_by(None).limit(COUNT_CAP + 1).subquery()
+    # the rows counted carry no columns (from the same tables): an index that holds the
+    # conditions' columns answers the count alone, without reading the rows themselves
+    counted = query.with_only_columns(literal(1), maintain_column_froms=True)
+    bounded = counted.order_by(None).limit(COUNT_CAP + 1).subquery()
     total = session.scalar(select(func.count()).select_from(bounded)) or 0
     return Page(tuple(convert(r) for r in rows), min(total, COUNT_CAP), capped=total > COUNT_CAP)
 
