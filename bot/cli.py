@@ -167,7 +167,13 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
             "serve needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (one workspace), or SLACK_CLIENT_ID, "
             "SLACK_CLIENT_SECRET and SLACK_SIGNING_SECRET (several), or TEAMS_APP_ID (Microsoft Teams)"
         )
+    from sqlalchemy.orm import configure_mappers
+
     from bot.bootstrap import web_process
+
+    # The ORM's mappers set up here, once, and shared by the workers after the fork (each worker
+    # would otherwise do it on its first request, and keep its own copy).
+    configure_mappers()
 
     def build(settings: Settings) -> WebProcess:  # in each worker, after the fork; serve migrates first
         return web_process(settings, run_migrations=False)

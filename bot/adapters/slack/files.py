@@ -16,7 +16,6 @@ from slack_bolt import BoltContext
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 
-from bot.adapters.pdf import annual_report_pdf
 from bot.adapters.slack.side import SlackSide
 from bot.core.annual_report import AnnualReport
 from bot.frontend import Reply
@@ -51,6 +50,9 @@ def report_filename(report: AnnualReport, tr: Translator) -> str:
 def send_report(client: WebClient, user: str, report: AnnualReport, tr: Translator) -> bool:
     """Make the report's PDF and put it in `user`'s DM. On failure, tell them there why (when a
     DM can be had at all) and return False."""
+    # reportlab is loaded when a report is asked for, not in every worker at start (10 MB, 0.1 s)
+    from bot.adapters.pdf import annual_report_pdf
+
     channel: str | None = None
     try:
         channel = direct_channel(client, user)
