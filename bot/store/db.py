@@ -159,8 +159,8 @@ def session_factory(engine: Engine, *, write: bool = False) -> sessionmaker[Sess
 
 def reading(engine: Engine) -> Engine:
     """`engine` for reading only: in autocommit on PostgreSQL (no BEGIN and ROLLBACK round trips
-    around a read; at READ COMMITTED each statement has its own snapshot either way), as it is on
-    SQLite."""
+    around a read; at READ COMMITTED each statement has its own snapshot either way). On SQLite a
+    read is a deferred transaction: one snapshot for its statements, at no cost in I/O."""
     return engine if is_sqlite(engine) else engine.execution_options(isolation_level="AUTOCOMMIT")
 
 
