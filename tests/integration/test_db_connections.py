@@ -1,15 +1,18 @@
-"""Pooled connections on PostgreSQL: pinged only after lying unused, and a connection the server
-dropped while it lay unused costs no command (bot.store.db)."""
+"""Connections on PostgreSQL: pooled ones pinged only after lying unused, a connection the server
+dropped while it lay unused costing no command, and readers (in autocommit) refusing to write
+(bot.store.db)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import event, text
 
 from bot.bootstrap import Bot, bootstrap
-from bot.store import db
+from bot.store import db, migrate
+from bot.store.models import Workspace
 from tests.conftest import make_settings
 from tests.helpers import say
 
@@ -59,3 +62,16 @@ def test_a_connection_dropped_while_unused_costs_no_command(
     _drop_every_other_session(fresh_database_url)
     assert say(pg_bot, "meeting list", user=ADMIN, workspace=TEAM).ok
     assert say(pg_bot, 'meeting add "Samarbetskommittén" 2030-02-12 09:00', user=ADMIN, workspace=TEAM).ok
+
+
+def test_a_reader_refuses_to_write(fresh_database_url: str) -> None:
+    engine = db.make_engine(fresh_database_url)
+    migrate.upgrade(engine)
+    with db.session_factory(engine)() as session:
+        session.add(Workspace(id="T0READER", created_at=dt.datetime.now(dt.UTC)))
+        with pytest.raises(RuntimeError, match="write=True"):
+            session.flush()
+    with db.session_factory(engine, write=True)() as session:
+        session.add(Workspace(id="T0WRITER", created_at=dt.datetime.now(dt.UTC)))
+        session.commit()
+    engine.dispose()
