@@ -63,13 +63,12 @@ class SqlConsultations(Repository):
     ) -> Page[Consultation]:
         c = ConsultationRow
         received = or_(c.received_on.is_(None), c.received_on <= on)
-        unanswered = self._unanswered_on(on, today)
         conditions: list[ColumnElement[bool]] = [c.workspace_id == self.workspace_id, c.removed_at.is_(None)]
         order: list[Any] = [c.due_on, c.number]
         if state is ConsultationState.OPEN:  # every unanswered one, the overdue included
-            conditions += [received, unanswered]
+            conditions += [received, self._unanswered_on(on, today)]
         elif state is ConsultationState.OVERDUE:
-            conditions += [received, unanswered, c.due_on < on]
+            conditions += [received, self._unanswered_on(on, today), c.due_on < on]
         elif state is ConsultationState.SUBMITTED:
             conditions.append(c.submitted_on <= on)
             order = [c.submitted_on.desc(), c.number.desc()]

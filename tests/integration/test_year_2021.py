@@ -11,6 +11,7 @@ import pytest
 
 from bot.bootstrap import Bot, bootstrap
 from bot.core.clock import FixedClock
+from bot.core.digest import build_digest
 from bot.core.results import ConsultationList, DecisionList, FundBalances, FundReport, MeetingList
 from tests.conftest import make_settings
 from tests.helpers import console, say, text_of
@@ -151,3 +152,15 @@ def test_follow_ups_and_roles(year_bot: Bot) -> None:
     assert pending.follow_up_on == dt.date(2022, 3, 1) and pending.follow_up_done_on is None
     roles = text_of(say(year_bot, "role list"))
     assert "@U0HELENE" in roles and "@U0ANNA" in roles
+
+
+def test_a_digest_of_a_past_day_counts_what_was_unanswered_that_day(year_bot: Bot) -> None:
+    # Read for 20 September 2021, the weekly digest finds the consultation due eight working
+    # days later although it was answered after that day (the index of unanswered ones alone
+    # would miss it); read for the day after the year, only the two never answered are overdue.
+    since = dt.datetime(2021, 9, 13, tzinfo=dt.UTC)
+    with year_bot.registers("local") as reg:
+        then = build_digest(reg, dt.date(2021, 9, 20), since)
+        now = build_digest(reg, AFTER_THE_YEAR.date(), since)
+    assert [c.title for c in then.due_soon.items] == ["Kollektivtrafikplan 2050"]
+    assert {c.number for c in now.overdue.items} == {33, 34} and now.overdue.total == 2
