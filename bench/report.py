@@ -311,7 +311,7 @@ def _core(kind: str, core: dict[str, Any], digest: dict[str, Any], aims: list[li
         return []
     targets = list(next(iter(core.values())))
     out = [
-        "**Core alone** (`Frontend.handle` in-process, actor lookup included; no HTTP, no bolt), p50 / p99 ms:",
+        "**Core alone** (`Frontend.handle` in-process, the asker included: roles read when a rule asks; no HTTP, no bolt), p50 / p99 ms:",
         "",
     ]
     rows = [
